@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { auditCommand } from './commands/audit.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { seedCommand } from './commands/seed.ts';
+import { startCommand } from './commands/start.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('ponte')
+    .description('Ponte: Open Finance Brasil platform')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const command of [startCommand(), migrateCommand(), seedCommand(), auditCommand()]) {
+    program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
+  }
+  return program;
+}

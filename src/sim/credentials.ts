@@ -1,0 +1,148 @@
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { certificateJwk, publicJwk, type CertificateAuthority } from '../pki/index.ts';
+import type { SimHolder, SimReceiver } from './participants.ts';
+
+/** File paths are relative to the simulator folder, as the manifest gives them. */
+export interface SoftwareCredentials {
+  transport: { certificateFile: string; keyFile: string; certificatePem: string; keyPem: string };
+  signing: {
+    certificateFile: string;
+    keyFile: string;
+    kid: string;
+    key: KeyObject;
+    jwk: Record<string, unknown>;
+  };
+  encryption: { keyFile: string; kid: string; key: KeyObject; jwk: Record<string, unknown> };
+}
+
+async function readIfPresent(file: string): Promise<string | undefined> {
+  return fs.readFile(file, 'utf8').catch(() => undefined);
+}
+
+async function writePrivate(file: string, content: string): Promise<void> {
+  await fs.writeFile(file, content, { mode: 0o600 });
+}
+
+/**
+ * A receiver software's transport certificate (BRCAC), signing certificate (BRSEAL, PS256) and
+ * encryption key (RSA-OAEP, for id_tokens), created once under `<simDir>/receivers/<id>/` and
+ * reused after, so registrations and the manifest stay valid across restarts.
+ */
+export async function loadOrCreateReceiverCredentials(
+  simDir: string,
+  ca: CertificateAuthority,
+  receiver: SimReceiver,
+): Promise<SoftwareCredentials> {
+  const rel = path.join('receivers', receiver.softwareStatementId);
+  const dir = path.join(simDir, rel);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = (name: string) => path.join(dir, name);
+
+  let transportCert = await readIfPresent(file('transport.crt'));
+  let transportKey = await readIfPresent(file('transport.key'));
+  if (!transportCert || !transportKey) {
+    const issued = await ca.issueTransportCertificate({
+      commonName: `${receiver.softwareStatementId}.receiver.localhost`,
+      softwareStatementId: receiver.softwareStatementId,
+      orgId: receiver.orgId,
+      organizationName: receiver.organisationName,
+      cnpj: receiver.cnpj,
+      locality: 'Sao Paulo',
+      state: 'SP',
+      dnsNames: ['localhost'],
+      ipAddresses: ['127.0.0.1'],
+    });
+    transportCert = issued.chainPem;
+    transportKey = issued.privateKeyPem;
+    await writePrivate(file('transport.key'), transportKey);
+    await fs.writeFile(file('transport.crt'), transportCert);
+  }
+
+  let signingCert = await readIfPresent(file('signing.crt'));
+  let signingKeyPem = await readIfPresent(file('signing.key'));
+  if (!signingCert || !signingKeyPem) {
+    const issued = await ca.issueSigningCertificate({
+      orgId: receiver.orgId,
+      organizationName: receiver.organisationName,
+      cnpj: receiver.cnpj,
+    });
+    signingCert = issued.chainPem;
+    signingKeyPem = issued.privateKeyPem;
+    await writePrivate(file('signing.key'), signingKeyPem);
+    await fs.writeFile(file('signing.crt'), signingCert);
+  }
+
+  let encryptionKeyPem = await readIfPresent(file('encryption.key'));
+  if (!encryptionKeyPem) {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    encryptionKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    await writePrivate(file('encryption.key'), encryptionKeyPem);
+  }
+
+  const signingJwk = certificateJwk(signingCert, { use: 'sig', alg: 'PS256' });
+  const encryptionKey = createPrivateKey(encryptionKeyPem);
+  const encryptionJwk = publicJwk(encryptionKey, { use: 'enc', alg: 'RSA-OAEP' });
+  return {
+    transport: {
+      certificateFile: path.join(rel, 'transport.crt'),
+      keyFile: path.join(rel, 'transport.key'),
+      certificatePem: transportCert,
+      keyPem: transportKey,
+    },
+    signing: {
+      certificateFile: path.join(rel, 'signing.crt'),
+      keyFile: path.join(rel, 'signing.key'),
+      kid: String(signingJwk.kid),
+      key: createPrivateKey(signingKeyPem),
+      jwk: signingJwk,
+    },
+    encryption: {
+      keyFile: path.join(rel, 'encryption.key'),
+      kid: String(encryptionJwk.kid),
+      key: encryptionKey,
+      jwk: encryptionJwk,
+    },
+  };
+}
+
+/** A holder brand's TLS server certificate (loopback) and its PS256 signing key, kept like the above. */
+export async function loadOrCreateHolderCredentials(
+  simDir: string,
+  ca: CertificateAuthority,
+  holder: SimHolder,
+): Promise<{ tls: { certificatePem: string; keyPem: string }; signingKeyPem: string }> {
+  const dir = path.join(simDir, 'brands', holder.brandId);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = (name: string) => path.join(dir, name);
+  let cert = await readIfPresent(file('server.crt'));
+  let key = await readIfPresent(file('server.key'));
+  if (!cert || !key) {
+    // One certificate for both of the brand's ports: a web server certificate that can also act as
+    // the brand's client certificate when it calls out (webhooks, directory).
+    const issued = await ca.issueTransportCertificate({
+      commonName: 'localhost',
+      softwareStatementId: holder.orgId,
+      orgId: holder.orgId,
+      organizationName: holder.legalName,
+      cnpj: holder.cnpj,
+      locality: 'Sao Paulo',
+      state: 'SP',
+      dnsNames: ['localhost'],
+      ipAddresses: ['127.0.0.1'],
+      serverAuth: true,
+    });
+    cert = issued.chainPem;
+    key = issued.privateKeyPem;
+    await writePrivate(file('server.key'), key);
+    await fs.writeFile(file('server.crt'), cert);
+  }
+  let signingKeyPem = await readIfPresent(file('signing.key'));
+  if (!signingKeyPem) {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    signingKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    await writePrivate(file('signing.key'), signingKeyPem);
+  }
+  return { tls: { certificatePem: cert, keyPem: key }, signingKeyPem };
+}

@@ -1,0 +1,194 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createDirectoryClient, SSA_ISSUERS, type DirectoryClient } from '../directory/index.ts';
+import { loadOrCreateCertificateAuthority } from '../pki/index.ts';
+import type { Clock } from '../platform/clock/index.ts';
+import type { Config } from '../platform/config/index.ts';
+import type { OpenDatabase } from '../platform/db/bootstrap.ts';
+import type { EventBus } from '../platform/events/index.ts';
+import type { Logger } from '../platform/logger/index.ts';
+import type { PlatformCrypto } from '../app/crypto.ts';
+import { seedDemoOnFirstStart } from '../app/demo-data.ts';
+import { startHolderBrand, type HolderBrand } from '../app/holder-brand.ts';
+import { loadOrCreateHolderCredentials, loadOrCreateReceiverCredentials } from './credentials.ts';
+import { demoCustomers } from './demo-customers.ts';
+import { addHolder, startSimDirectory, type SimDirectory } from './directory.ts';
+import { directorySection, writeManifest, type SimManifest } from './manifest.ts';
+import { simHolders, simReceivers } from './participants.ts';
+import { allocatePorts } from './ports.ts';
+
+/** Password of every synthetic customer in the simulator (see README, "Demo credentials"). */
+export const DEMO_PASSWORD = 'ponte-demo';
+const POPULATION = 'ponte-sim';
+
+export interface Ecosystem {
+  directory: SimDirectory;
+  directoryClient: DirectoryClient;
+  brands: HolderBrand[];
+  manifest: SimManifest;
+  manifestFile: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The simulated Open Finance ecosystem `ponte start` runs (DESIGN §1): the directory with its CA
+ * and keystore, three holder brands of different sizes whose customers overlap (same CPF at
+ * several brands), two receiver softwares of different organisations, each service on its own
+ * loopback port over real (m)TLS; and the manifest outside clients read.
+ */
+export async function startEcosystem(deps: {
+  config: Config;
+  database: OpenDatabase;
+  crypto: PlatformCrypto;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+}): Promise<Ecosystem> {
+  const { config, clock } = deps;
+  const logger = deps.logger.child({ module: 'sim' });
+  const simDir = path.join(config.home, 'sim');
+  await fs.mkdir(simDir, { recursive: true, mode: 0o700 });
+  const host = config.sim.host;
+  const holders = simHolders(config.seed.customers);
+  const receivers = simReceivers();
+  const ports = await allocatePorts(config.sim.basePort, holders.length);
+  const ca = await loadOrCreateCertificateAuthority({ dir: path.join(simDir, 'ca'), clock });
+  const caFile = path.join('ca', 'trust-bundle.pem');
+  await fs.writeFile(path.join(simDir, caFile), ca.trustBundlePem);
+
+  const receiverOrigin = `https://${host}:${ports.receiver}`;
+  const softwares = await Promise.all(
+    receivers.map(async (receiver) => ({
+      receiver,
+      credentials: await loadOrCreateReceiverCredentials(simDir, ca, receiver),
+      redirectUris: [`${receiverOrigin}/callback`],
+      webhookUris: [receiverOrigin],
+    })),
+  );
+  const directory = await startSimDirectory({
+    simDir,
+    ca,
+    clock,
+    logger,
+    host,
+    port: ports.directory,
+    receivers: softwares,
+  });
+  const closers: Array<() => Promise<void>> = [() => directory.server.close()];
+  const close = async () => {
+    for (const closer of closers.splice(0).reverse()) await closer().catch(() => {});
+  };
+  try {
+    const directoryClient = createDirectoryClient({
+      participantsUrl: directory.urls.participants,
+      keystoreJwksUrl: directory.urls.keystoreJwks,
+      tokenUrl: directory.urls.token,
+      apiBaseUrl: directory.urls.api,
+      ssaIssuer: SSA_ISSUERS.sandbox,
+      ca: ca.trustBundlePem,
+      clock,
+      // The simulator adds brands as they start: keep the participants list fresh.
+      cacheTtlMs: 5_000,
+    });
+    closers.push(async () => directoryClient.close());
+    await directoryClient.warm();
+
+    const brands: HolderBrand[] = [];
+    for (const [i, holder] of holders.entries()) {
+      await seedDemoOnFirstStart(
+        { config, pool: deps.database.pool, crypto: deps.crypto, logger },
+        { id: holder.brandId, name: holder.name, customers: holder.customers, population: POPULATION },
+      );
+      const credentials = await loadOrCreateHolderCredentials(simDir, ca, holder);
+      const brand = await startHolderBrand({
+        config: {
+          id: holder.brandId,
+          name: holder.name,
+          orgId: holder.orgId,
+          cnpj: holder.cnpj,
+          urnNamespace: holder.brandId.replace(/[^a-z0-9]/g, ''),
+          theme: { primaryColor: holder.theme.primaryColor },
+          signingKeyPem: credentials.signingKeyPem,
+          tls: { key: credentials.tls.keyPem, cert: credentials.tls.certificatePem, ca: ca.trustBundlePem },
+          host,
+          publicPort: ports.brands[i]!.public,
+          mtlsPort: ports.brands[i]!.mtls,
+        },
+        database: deps.database,
+        crypto: deps.crypto,
+        directory: directoryClient,
+        events: deps.events,
+        clock,
+        logger,
+        simulatorCa: ca.trustBundlePem,
+      });
+      closers.push(() => brand.close());
+      brands.push(brand);
+      addHolder(directory, holder, {
+        issuer: brand.issuer,
+        publicBase: brand.publicBaseUrl,
+        apiBase: brand.mtlsBaseUrl,
+        apiFamilies: [{ family: 'consents', version: 3, paths: ['/open-banking/consents/v3/consents'] }],
+      });
+    }
+
+    const smallest = Math.min(...holders.map((h) => h.customers));
+    const customers = demoCustomers({
+      seed: config.seed.seed,
+      population: POPULATION,
+      customersAtSmallestBrand: smallest,
+      password: DEMO_PASSWORD,
+    });
+    const manifest: SimManifest = {
+      $schema: 'https://ponte.dev/schemas/sim-manifest.schema.json',
+      manifestVersion: 1,
+      generatedAt: clock.now().toISOString(),
+      caCertificateFile: caFile,
+      directory: directorySection(directory.urls, SSA_ISSUERS.sandbox),
+      brands: brands.map((b, i) => ({
+        brandId: b.config.id,
+        orgId: b.config.orgId,
+        name: b.config.name,
+        cnpj: b.config.cnpj,
+        issuer: b.issuer,
+        discoveryUrl: `${b.issuer}/.well-known/openid-configuration`,
+        publicBaseUrl: b.publicBaseUrl,
+        apiBaseUrl: b.mtlsBaseUrl,
+        customers: customers.filter(() => holders[i]!.customers > 0),
+      })),
+      softwares: softwares.map(({ receiver, credentials, redirectUris, webhookUris }) => ({
+        orgId: receiver.orgId,
+        organisationName: receiver.organisationName,
+        softwareStatementId: receiver.softwareStatementId,
+        softwareId: receiver.softwareStatementId,
+        clientName: receiver.clientName,
+        roles: receiver.roles,
+        jwksUri: directory.softwareJwksUri(receiver),
+        redirectUris,
+        webhookUris,
+        transport: {
+          certificateFile: credentials.transport.certificateFile,
+          keyFile: credentials.transport.keyFile,
+        },
+        signing: {
+          certificateFile: credentials.signing.certificateFile,
+          keyFile: credentials.signing.keyFile,
+          kid: credentials.signing.kid,
+          alg: 'PS256',
+        },
+        encryption: {
+          keyFile: credentials.encryption.keyFile,
+          kid: credentials.encryption.kid,
+          alg: 'RSA-OAEP',
+          enc: 'A256GCM',
+        },
+      })),
+    };
+    const manifestFile = await writeManifest(simDir, manifest);
+    logger.info({ manifestFile, directory: directory.urls.participants }, 'simulated ecosystem ready');
+    return { directory, directoryClient, brands, manifest, manifestFile, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

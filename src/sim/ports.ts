@@ -1,0 +1,22 @@
+import { freePort } from '../platform/db/index.ts';
+
+/**
+ * The simulator's ports: consecutive from a base (stable URLs for bookmarks and the manifest),
+ * or free ones picked at random when the base is 0 (tests, parallel runs).
+ *   base+0 directory · base+1+2i brand i public (issuer, pages) · base+2+2i brand i mTLS (token,
+ *   PAR, registration, APIs) · base+1+2n receiver
+ */
+export interface SimPorts {
+  directory: number;
+  brands: Array<{ public: number; mtls: number }>;
+  receiver: number;
+}
+
+export async function allocatePorts(base: number, brands: number): Promise<SimPorts> {
+  let port = base;
+  const next = (): Promise<number> => (base === 0 ? freePort() : Promise.resolve(port++));
+  const directory = await next();
+  const brandPorts: SimPorts['brands'] = [];
+  for (let i = 0; i < brands; i++) brandPorts.push({ public: await next(), mtls: await next() });
+  return { directory, brands: brandPorts, receiver: await next() };
+}
