@@ -483,9 +483,55 @@ CREATE TABLE "pix_payments" (
 	CONSTRAINT "pix_payments_cancellation_check" CHECK (("pix_payments"."status" = 'CANC') = ("pix_payments"."cancellation_enc" IS NOT NULL))
 );
 --> statement-breakpoint
+CREATE TABLE "receiver_consents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"registration_id" uuid NOT NULL,
+	"org_id" text NOT NULL,
+	"authorisation_server_id" text NOT NULL,
+	"consent_id" text NOT NULL,
+	"status" text NOT NULL,
+	"data_groups" text[] NOT NULL,
+	"permissions" text[] NOT NULL,
+	"document_encrypted" "bytea" NOT NULL,
+	"document_hash" "bytea" NOT NULL,
+	"expiration_date_time" timestamp with time zone,
+	"redirect_uri" text NOT NULL,
+	"state" text,
+	"nonce" text,
+	"code_verifier" "bytea",
+	"access_token" "bytea",
+	"access_token_expires_at" timestamp with time zone,
+	"refresh_token" "bytea",
+	"auth_time" timestamp with time zone,
+	"last_error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "receiver_consents_status_check" CHECK ("receiver_consents"."status" IN ('AWAITING_AUTHORISATION', 'AUTHORISED', 'REJECTED', 'REVOKED', 'ACCESS_LOST')),
+	CONSTRAINT "receiver_consents_tokens_check" CHECK ("receiver_consents"."status" <> 'AUTHORISED' OR ("receiver_consents"."access_token" IS NOT NULL AND "receiver_consents"."access_token_expires_at" IS NOT NULL))
+);
+--> statement-breakpoint
+CREATE TABLE "receiver_registrations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"software_statement_id" text NOT NULL,
+	"org_id" text NOT NULL,
+	"authorisation_server_id" text NOT NULL,
+	"discovery_url" text NOT NULL,
+	"status" text NOT NULL,
+	"client_id" text,
+	"registration_access_token" "bytea",
+	"registration_client_uri" text,
+	"metadata" jsonb,
+	"last_error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "receiver_registrations_status_check" CHECK ("receiver_registrations"."status" IN ('REGISTERED', 'FAILED', 'DELETED')),
+	CONSTRAINT "receiver_registrations_registered_check" CHECK ("receiver_registrations"."status" <> 'REGISTERED' OR ("receiver_registrations"."client_id" IS NOT NULL AND "receiver_registrations"."registration_access_token" IS NOT NULL))
+);
+--> statement-breakpoint
 ALTER TABLE "consent_extensions" ADD CONSTRAINT "consent_extensions_consent_id_consents_consent_id_fk" FOREIGN KEY ("consent_id") REFERENCES "public"."consents"("consent_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consent_resources" ADD CONSTRAINT "consent_resources_consent_id_consents_consent_id_fk" FOREIGN KEY ("consent_id") REFERENCES "public"."consents"("consent_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pix_payments" ADD CONSTRAINT "pix_payments_consent_id_payment_consents_consent_id_fk" FOREIGN KEY ("consent_id") REFERENCES "public"."payment_consents"("consent_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "receiver_consents" ADD CONSTRAINT "receiver_consents_registration_id_receiver_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."receiver_registrations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "data_keys_one_active_per_purpose" ON "data_keys" USING btree ("purpose") WHERE "data_keys"."retired_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "outbox_events_pending_idx" ON "outbox_events" USING btree ("seq") WHERE "outbox_events"."published_at" IS NULL AND "outbox_events"."failed_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "outbox_events_pending_aggregate_idx" ON "outbox_events" USING btree ("brand_id","aggregate_type","aggregate_id","seq") WHERE "outbox_events"."published_at" IS NULL AND "outbox_events"."failed_at" IS NULL;--> statement-breakpoint
@@ -520,4 +566,9 @@ CREATE UNIQUE INDEX "pix_payments_brand_e2e_uq" ON "pix_payments" USING btree ("
 CREATE INDEX "pix_payments_consent_idx" ON "pix_payments" USING btree ("consent_id");--> statement-breakpoint
 CREATE INDEX "pix_payments_payer_idx" ON "pix_payments" USING btree ("brand_id","payer_ref","creation_date_time");--> statement-breakpoint
 CREATE INDEX "pix_payments_open_idx" ON "pix_payments" USING btree ("status_update_date_time") WHERE "pix_payments"."status" IN ('RCVD', 'ACCP', 'ACPD');--> statement-breakpoint
-CREATE INDEX "pix_payments_scheduled_idx" ON "pix_payments" USING btree ("scheduled_date") WHERE "pix_payments"."status" = 'SCHD';
+CREATE INDEX "pix_payments_scheduled_idx" ON "pix_payments" USING btree ("scheduled_date") WHERE "pix_payments"."status" = 'SCHD';--> statement-breakpoint
+CREATE UNIQUE INDEX "receiver_consents_state_idx" ON "receiver_consents" USING btree ("state");--> statement-breakpoint
+CREATE UNIQUE INDEX "receiver_consents_holder_consent_idx" ON "receiver_consents" USING btree ("authorisation_server_id","consent_id");--> statement-breakpoint
+CREATE INDEX "receiver_consents_document_idx" ON "receiver_consents" USING btree ("document_hash");--> statement-breakpoint
+CREATE INDEX "receiver_consents_refresh_idx" ON "receiver_consents" USING btree ("access_token_expires_at") WHERE "receiver_consents"."status" = 'AUTHORISED';--> statement-breakpoint
+CREATE UNIQUE INDEX "receiver_registrations_server_idx" ON "receiver_registrations" USING btree ("software_statement_id","authorisation_server_id");

@@ -13,3 +13,4 @@ export * from '../../consents/storage/schema.ts';
 export * from '../../authz/schema.ts';
 export * from '../../holder/schema.ts';
 export * from '../../payments/schema.ts';
+export * from '../../receiver/schema.ts';

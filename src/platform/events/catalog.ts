@@ -38,6 +38,18 @@ export interface EventPayloads {
     /** `rejectionReason.code` when the new status is REJECTED. */
     reason?: string;
   };
+  /**
+   * receiver: a consent Ponte holds at another institution changed state (authorised, revoked,
+   * rejected, or ACCESS_LOST when the holder refused the refresh token: `invalid_grant`).
+   */
+  'receiver-consent.status-changed': {
+    id: string;
+    consentId: string;
+    orgId: string;
+    status: string;
+    previousStatus: string;
+    reason?: string;
+  };
   /** A brand finished seeding its synthetic data (`ponte seed`). */
   'brand.seeded': { brandId: string; customers: number; seed: number };
 }
@@ -72,6 +84,10 @@ export const eventCatalog = {
   'payment-consent.status-changed': {
     aggregateType: 'payment-consent',
     description: 'A payment consent changed status.',
+  },
+  'receiver-consent.status-changed': {
+    aggregateType: 'receiver-consent',
+    description: 'A consent held at another institution changed state.',
   },
   'brand.seeded': { aggregateType: 'brand', description: 'A brand was seeded with synthetic data.' },
 } as const satisfies { readonly [Name in EventName]: EventDefinition };

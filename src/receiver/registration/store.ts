@@ -1,0 +1,123 @@
+import { and, eq } from 'drizzle-orm';
+import { fieldAad, type FieldCipher } from '../../platform/crypto/index.ts';
+import type { Executor } from '../../platform/db/index.ts';
+import { receiverRegistrations, type ReceiverRegistrationRow } from '../schema.ts';
+
+export type RegistrationStatus = 'REGISTERED' | 'FAILED' | 'DELETED';
+
+/** What the receiver's apps and operators see of a registration (never the DCM token). */
+export interface RegistrationView {
+  id: string;
+  orgId: string;
+  authorisationServerId: string;
+  discoveryUrl: string;
+  status: RegistrationStatus;
+  clientId: string | null;
+  registrationClientUri: string | null;
+  lastError: string | null;
+  updatedAt: Date;
+}
+
+export function viewOf(row: ReceiverRegistrationRow): RegistrationView {
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    authorisationServerId: row.authorisationServerId,
+    discoveryUrl: row.discoveryUrl,
+    status: row.status as RegistrationStatus,
+    clientId: row.clientId,
+    registrationClientUri: row.registrationClientUri,
+    lastError: row.lastError,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** The AAD binds the ciphertext to the registration's natural key, stable across upserts. */
+const tokenAad = (row: { softwareStatementId: string; authorisationServerId: string }) =>
+  fieldAad(
+    'receiver_registrations',
+    'registration_access_token',
+    `${row.softwareStatementId}:${row.authorisationServerId}`,
+  );
+
+export function createRegistrationStore(cipher: FieldCipher) {
+  return {
+    async find(db: Executor, softwareStatementId: string, authorisationServerId: string) {
+      const [row] = await db
+        .select()
+        .from(receiverRegistrations)
+        .where(
+          and(
+            eq(receiverRegistrations.softwareStatementId, softwareStatementId),
+            eq(receiverRegistrations.authorisationServerId, authorisationServerId),
+          ),
+        );
+      return row;
+    },
+    async byId(db: Executor, id: string) {
+      const [row] = await db.select().from(receiverRegistrations).where(eq(receiverRegistrations.id, id));
+      return row;
+    },
+    async list(db: Executor, softwareStatementId: string) {
+      return db
+        .select()
+        .from(receiverRegistrations)
+        .where(eq(receiverRegistrations.softwareStatementId, softwareStatementId))
+        .orderBy(receiverRegistrations.orgId, receiverRegistrations.authorisationServerId);
+    },
+    /** Records the outcome of a registration attempt (insert or replace the server's row). */
+    async save(
+      db: Executor,
+      input: {
+        softwareStatementId: string;
+        orgId: string;
+        authorisationServerId: string;
+        discoveryUrl: string;
+        status: RegistrationStatus;
+        clientId?: string | null;
+        registrationAccessToken?: string | null;
+        registrationClientUri?: string | null;
+        metadata?: Record<string, unknown> | null;
+        lastError?: string | null;
+        now: Date;
+      },
+    ): Promise<ReceiverRegistrationRow> {
+      const token =
+        input.registrationAccessToken === undefined || input.registrationAccessToken === null
+          ? null
+          : cipher.encrypt(input.registrationAccessToken, tokenAad(input));
+      const values = {
+        orgId: input.orgId,
+        discoveryUrl: input.discoveryUrl,
+        status: input.status,
+        clientId: input.clientId ?? null,
+        registrationAccessToken: token,
+        registrationClientUri: input.registrationClientUri ?? null,
+        metadata: input.metadata ?? null,
+        lastError: input.lastError ?? null,
+        updatedAt: input.now,
+      };
+      const [row] = await db
+        .insert(receiverRegistrations)
+        .values({
+          ...values,
+          softwareStatementId: input.softwareStatementId,
+          authorisationServerId: input.authorisationServerId,
+          createdAt: input.now,
+        })
+        .onConflictDoUpdate({
+          target: [receiverRegistrations.softwareStatementId, receiverRegistrations.authorisationServerId],
+          set: values,
+        })
+        .returning();
+      return row!;
+    },
+    registrationAccessToken(row: ReceiverRegistrationRow): string | undefined {
+      return row.registrationAccessToken
+        ? cipher.decrypt(row.registrationAccessToken, tokenAad(row))
+        : undefined;
+    },
+  };
+}
+
+export type RegistrationStore = ReturnType<typeof createRegistrationStore>;

@@ -1,0 +1,299 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Registry } from 'prom-client';
+import type { Browser } from 'playwright-core';
+import { startServer, type RunningServer } from '../src/app/server.ts';
+import { launchBrowser, logIn, openSession } from '../src/authz/testing/browser.ts';
+import { createDirectoryClient, type DirectoryClient } from '../src/directory/index.ts';
+import { systemClock } from '../src/platform/clock/index.ts';
+import { loadConfig } from '../src/platform/config/index.ts';
+import { createFieldCipher } from '../src/platform/crypto/index.ts';
+import { createTestDatabase } from '../src/platform/db/testing.ts';
+import { createHttpApp, type PonteApp } from '../src/platform/http/index.ts';
+import { createReceiver, receiverRoutes, type Receiver } from '../src/receiver/index.ts';
+import type { SimManifest } from '../src/sim/manifest.ts';
+
+/**
+ * The receiver against the whole simulated ecosystem, as Ponte's own apps use it: DCR at every
+ * holder of the directory, one call to lodge a consent, the customer's journey in Chromium, the
+ * callback, refresh, revocation, and the failures that must leave nothing half-made.
+ */
+const tdb = await createTestDatabase();
+const home = await fs.mkdtemp(path.join(os.tmpdir(), 'ponte-receiver-'));
+const RETURN_URL = 'https://app.example/consents/done';
+
+describe('receiver against the simulated ecosystem', () => {
+  let server: RunningServer;
+  let manifest: SimManifest;
+  let browser: Browser;
+  let receiver: Receiver;
+  let app: PonteApp;
+  let directory: DirectoryClient;
+  let customer: SimManifest['brands'][number]['customers'][number];
+  let redirectOrigin: string;
+
+  const rows = async (table: string) =>
+    (await tdb.pool.query<Record<string, unknown>>(`SELECT * FROM ${table}`)).rows;
+
+  before(async () => {
+    const config = loadConfig({
+      PONTE_HOME: home,
+      DATABASE_URL: tdb.url,
+      PONTE_HTTP_PORT: '0',
+      PONTE_SIM_PORT: '0',
+      PONTE_SEED_CUSTOMERS: '24',
+      PONTE_LOG_LEVEL: 'warn',
+      PONTE_LOG_PRETTY: 'false',
+    });
+    [server, browser] = await Promise.all([startServer(config), launchBrowser()]);
+    manifest = server.ecosystem!.manifest;
+    customer = manifest.brands[0]!.customers.find((c) => c.type === 'PF')!;
+    const simDir = path.join(home, 'sim');
+    const read = (file: string) => fs.readFile(path.join(simDir, file), 'utf8');
+    const software = manifest.softwares[0]!;
+    redirectOrigin = new URL(software.redirectUris[0]!).origin;
+    // The receiver's own directory client, built from the manifest as an installation would.
+    directory = createDirectoryClient({
+      participantsUrl: manifest.directory.participantsUrl,
+      keystoreJwksUrl: manifest.directory.keystoreJwksUrl,
+      tokenUrl: manifest.directory.tokenEndpoint,
+      apiBaseUrl: manifest.directory.apiBaseUrl,
+      ssaIssuer: manifest.directory.ssaIssuer,
+      ca: await read(manifest.caCertificateFile),
+      clock: systemClock,
+    });
+    receiver = await createReceiver({
+      db: server.database.db,
+      clock: systemClock,
+      logger: server.logger,
+      cipher: createFieldCipher({
+        envelope: server.crypto.personalData,
+        hasher: server.crypto.hasher,
+        hashDomain: 'receiver',
+      }),
+      directory,
+      credentials: {
+        orgId: software.orgId,
+        softwareStatementId: software.softwareStatementId,
+        transport: {
+          certificatePem: await read(software.transport.certificateFile),
+          keyPem: await read(software.transport.keyFile),
+        },
+        signing: { keyPem: await read(software.signing.keyFile), kid: software.signing.kid },
+        encryption: { keyPem: await read(software.encryption.keyFile), kid: software.encryption.kid },
+        caPem: await read(manifest.caCertificateFile),
+      },
+      brandId: 'fintech-alfa',
+      returnUrl: RETURN_URL,
+    });
+    app = createHttpApp({
+      logger: server.logger,
+      metrics: new Registry(),
+      clock: systemClock,
+      readinessChecks: [],
+      options: { defaultMetrics: false },
+    });
+    await app.register(receiverRoutes, { receiver, clock: systemClock });
+    await app.ready();
+  });
+  after(async () => {
+    await app?.close();
+    await receiver?.close();
+    await directory?.close();
+    await browser?.close();
+    await server?.close();
+    await fs.rm(home, { recursive: true, force: true });
+  });
+
+  const createConsent = (body: Record<string, unknown>) =>
+    app.inject({ method: 'POST', url: '/receiver/v1/consents', payload: body });
+
+  /** Lodges a consent and walks the customer's journey; answers the callback's parameters. */
+  async function authorisedAtHolder(holder: string, dataGroups: string[]) {
+    const created = await createConsent({ document: customer.cpf, holder, dataGroups, termMonths: 3 });
+    assert.equal(created.statusCode, 201, created.body);
+    const { data } = created.json<{ data: { id: string; authorisationUrl: string; status: string } }>();
+    assert.equal(data.status, 'AWAITING_AUTHORISATION');
+    const session = await openSession(browser, redirectOrigin);
+    try {
+      await session.page.goto(data.authorisationUrl);
+      await logIn(session.page, customer.cpf, customer.password);
+      await session.page.getByRole('heading', { name: 'Confirmar compartilhamento de dados' }).waitFor();
+      await session.page.getByRole('button', { name: 'Confirmar compartilhamento' }).click();
+      const callback = await session.callback;
+      return { id: data.id, params: new URLSearchParams(callback.hash.slice(1)) };
+    } finally {
+      await session.close();
+    }
+  }
+
+  const callback = (params: URLSearchParams) =>
+    app.inject({ method: 'GET', url: `/receiver/v1/callback?${params.toString()}` });
+
+  it('registers the receiver software at every holder of the directory, with the DCM token encrypted', async () => {
+    const first = await app.inject({ method: 'POST', url: '/receiver/v1/registrations' });
+    assert.equal(first.statusCode, 200, first.body);
+    const registered = first.json<{ data: Array<{ status: string; clientId: string; orgId: string }> }>()
+      .data;
+    assert.equal(registered.length, manifest.brands.length);
+    assert.deepEqual(
+      registered.map((r) => r.status),
+      manifest.brands.map(() => 'REGISTERED'),
+    );
+    assert.deepEqual(new Set(registered.map((r) => r.orgId)), new Set(manifest.brands.map((b) => b.orgId)));
+
+    // Running it again changes nothing: the holders allow one registration per software statement.
+    const again = await app.inject({ method: 'GET', url: '/receiver/v1/registrations' });
+    assert.deepEqual(
+      again
+        .json<{ data: Array<{ clientId: string }> }>()
+        .data.map((r) => r.clientId)
+        .sort(),
+      registered.map((r) => r.clientId).sort(),
+    );
+    assert.equal((await receiver.registerEverywhere()).length, registered.length);
+
+    for (const row of await rows('receiver_registrations')) {
+      const token = row.registration_access_token as Buffer;
+      assert.ok(Buffer.isBuffer(token) && token.length > 28, 'a ciphertext is stored');
+      assert.doesNotMatch(token.toString('latin1'), /^[A-Za-z0-9_-]{20,}$/, 'not the plain token');
+    }
+    // DCM: the holder answers the registration with the stored token.
+    const [one] = await receiver.listRegistrations();
+    const metadata = await receiver.readRegistration(one!.id);
+    assert.equal(metadata.client_id, one!.clientId);
+    assert.equal(metadata.token_endpoint_auth_method, 'private_key_jwt');
+    assert.equal(metadata.id_token_encrypted_response_alg, 'RSA-OAEP');
+  });
+
+  it('refuses bad consent requests with clear errors and leaves no consent behind', async () => {
+    const holder = manifest.brands[0]!.orgId;
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [{ document: '123.456.789-00', holder, dataGroups: ['accounts'] }, 422, 'RECEIVER_INVALID_DOCUMENT'],
+      [
+        { document: customer.cpf, holder: 'no-such-bank', dataGroups: ['accounts'] },
+        404,
+        'RECEIVER_UNKNOWN_HOLDER',
+      ],
+      [
+        { document: customer.cpf, holder, dataGroups: ['customerData', 'businessCustomerData'] },
+        422,
+        'RECEIVER_IMPOSSIBLE_PERMISSIONS',
+      ],
+      [
+        { document: customer.cpf, holder, dataGroups: ['businessCustomerData'] },
+        422,
+        'RECEIVER_IMPOSSIBLE_PERMISSIONS',
+      ],
+      [{ document: customer.cpf, holder, dataGroups: ['savings'] }, 400, 'PARAMETRO_INVALIDO'],
+    ];
+    for (const [body, status, code] of cases) {
+      const response = await createConsent(body);
+      assert.equal(response.statusCode, status, `${JSON.stringify(body)}: ${response.body}`);
+      assert.equal(response.json<{ errors: Array<{ code: string }> }>().errors[0]!.code, code);
+    }
+    assert.equal((await rows('receiver_consents')).length, 0);
+  });
+
+  it('lodges a consent in one call, refuses tampered callbacks, and completes the real one', async () => {
+    const brand = manifest.brands[0]!;
+    const { id, params } = await authorisedAtHolder(brand.orgId, ['accounts']);
+    const idToken = params.get('id_token')!;
+    assert.equal(idToken.split('.').length, 5, 'the id_token arrives encrypted');
+
+    // A forged state matches no consent.
+    const forgedState = new URLSearchParams(params);
+    forgedState.set('state', 'forged-state-value');
+    const refusedState = await callback(forgedState);
+    assert.equal(refusedState.statusCode, 400, refusedState.body);
+    assert.equal(
+      refusedState.json<{ errors: Array<{ code: string }> }>().errors[0]!.code,
+      'RECEIVER_CALLBACK_STATE_UNKNOWN',
+    );
+
+    // A tampered id_token (ciphertext changed) cannot be decrypted.
+    const parts = idToken.split('.');
+    const ciphertext = parts[3]!;
+    parts[3] = (ciphertext[0] === 'A' ? 'B' : 'A') + ciphertext.slice(1);
+    const tamperedToken = new URLSearchParams(params);
+    tamperedToken.set('id_token', parts.join('.'));
+    // A swapped code no longer matches the id_token's c_hash.
+    const swappedCode = new URLSearchParams(params);
+    swappedCode.set('code', `${params.get('code')!.slice(0, -2)}xx`);
+    for (const tampered of [tamperedToken, swappedCode]) {
+      const refused = await callback(tampered);
+      assert.equal(refused.statusCode, 400, refused.body);
+      assert.equal(
+        refused.json<{ errors: Array<{ code: string }> }>().errors[0]!.code,
+        'RECEIVER_CALLBACK_INVALID',
+      );
+    }
+    const [pending] = await rows('receiver_consents');
+    assert.equal(pending!.status, 'AWAITING_AUTHORISATION');
+    assert.equal(pending!.access_token, null, 'nothing half-made: no token stored');
+
+    const completed = await callback(params);
+    assert.equal(completed.statusCode, 303, completed.body);
+    const location = new URL(completed.headers.location as string);
+    assert.equal(`${location.origin}${location.pathname}`, RETURN_URL);
+    assert.equal(location.searchParams.get('consent'), id);
+    assert.equal(location.searchParams.get('status'), 'AUTHORISED');
+
+    const stored = (await rows('receiver_consents')).find((r) => r.id === id)!;
+    assert.equal(stored.status, 'AUTHORISED');
+    assert.ok(Buffer.isBuffer(stored.access_token) && Buffer.isBuffer(stored.refresh_token));
+    assert.equal(stored.state, null, 'the state is consumed');
+    assert.equal(stored.code_verifier, null);
+    assert.doesNotMatch((stored.document_encrypted as Buffer).toString('latin1'), new RegExp(customer.cpf));
+
+    // The same response replayed finds nothing to complete.
+    const replay = await callback(params);
+    assert.equal(replay.statusCode, 400);
+
+    const view = await app.inject({ method: 'GET', url: `/receiver/v1/consents/${id}` });
+    assert.equal(view.json<{ data: { status: string; permissions: string[] } }>().data.status, 'AUTHORISED');
+    assert.deepEqual(view.json<{ data: { permissions: string[] } }>().data.permissions, [
+      'ACCOUNTS_READ',
+      'ACCOUNTS_BALANCES_READ',
+      'ACCOUNTS_TRANSACTIONS_READ',
+      'ACCOUNTS_OVERDRAFT_LIMITS_READ',
+      'RESOURCES_READ',
+    ]);
+
+    // Refresh before expiry: the sweep renews a token about to expire.
+    await tdb.pool.query(
+      `UPDATE receiver_consents SET access_token_expires_at = now() + interval '10 seconds' WHERE id = $1`,
+      [id],
+    );
+    const before = (await rows('receiver_consents')).find((r) => r.id === id)!.access_token as Buffer;
+    assert.deepEqual(await receiver.refreshExpiring(), { refreshed: 1, lost: 0 });
+    const afterRefresh = (await rows('receiver_consents')).find((r) => r.id === id)!;
+    assert.notDeepEqual(afterRefresh.access_token, before);
+    assert.ok((afterRefresh.access_token_expires_at as Date).getTime() > Date.now() + 60_000);
+
+    // Revocation: DELETE at the holder, REVOKED here, tokens wiped, event in the outbox.
+    const revoked = await app.inject({ method: 'DELETE', url: `/receiver/v1/consents/${id}` });
+    assert.equal(revoked.statusCode, 200, revoked.body);
+    assert.equal(revoked.json<{ data: { status: string } }>().data.status, 'REVOKED');
+    const ended = (await rows('receiver_consents')).find((r) => r.id === id)!;
+    assert.equal(ended.access_token, null);
+    assert.equal(ended.refresh_token, null);
+    const holderSide = await tdb.pool.query<{ status: string; rejection_reason_code: string }>(
+      'SELECT status, rejection_reason_code FROM consents WHERE consent_id = $1',
+      [ended.consent_id],
+    );
+    assert.equal(holderSide.rows[0]!.status, 'REJECTED');
+    assert.equal(holderSide.rows[0]!.rejection_reason_code, 'CUSTOMER_MANUALLY_REVOKED');
+    const events = await tdb.pool.query<{ payload: { status: string } }>(
+      `SELECT payload FROM outbox_events WHERE type = 'receiver-consent.status-changed' AND aggregate_id = $1 ORDER BY seq`,
+      [id],
+    );
+    assert.deepEqual(
+      events.rows.map((r) => r.payload.status),
+      ['AUTHORISED', 'REVOKED'],
+    );
+  });
+});
