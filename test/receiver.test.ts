@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { Registry } from 'prom-client';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../src/app/server.ts';
@@ -12,6 +13,7 @@ import { systemClock } from '../src/platform/clock/index.ts';
 import { loadConfig } from '../src/platform/config/index.ts';
 import { createFieldCipher } from '../src/platform/crypto/index.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
+import { createLogger } from '../src/platform/logger/index.ts';
 import { createHttpApp, type PonteApp } from '../src/platform/http/index.ts';
 import { createReceiver, receiverRoutes, type Receiver } from '../src/receiver/index.ts';
 import type { SimManifest } from '../src/sim/manifest.ts';
@@ -24,6 +26,15 @@ import type { SimManifest } from '../src/sim/manifest.ts';
 const tdb = await createTestDatabase();
 const home = await fs.mkdtemp(path.join(os.tmpdir(), 'ponte-receiver-'));
 const RETURN_URL = 'https://app.example/consents/done';
+const logLines: Array<Record<string, unknown>> = [];
+const logSink = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      logLines.push(JSON.parse(line) as Record<string, unknown>);
+    }
+    done();
+  },
+});
 
 describe('receiver against the simulated ecosystem', () => {
   let server: RunningServer;
@@ -68,7 +79,7 @@ describe('receiver against the simulated ecosystem', () => {
     receiver = await createReceiver({
       db: server.database.db,
       clock: systemClock,
-      logger: server.logger,
+      logger: createLogger({ level: 'info', destination: logSink }),
       cipher: createFieldCipher({
         envelope: server.crypto.personalData,
         hasher: server.crypto.hasher,
@@ -294,6 +305,119 @@ describe('receiver against the simulated ecosystem', () => {
     assert.deepEqual(
       events.rows.map((r) => r.payload.status),
       ['AUTHORISED', 'REVOKED'],
+    );
+  });
+
+  it('reads accounts and transactions of the same customer at two holders, with every FAPI header', async () => {
+    const [first, second] = manifest.brands;
+    const consents = [];
+    for (const brand of [first!, second!]) {
+      const { id, params } = await authorisedAtHolder(brand.orgId, ['accounts']);
+      const completed = await callback(params);
+      assert.equal(completed.statusCode, 303, completed.body);
+      consents.push(id);
+    }
+    const headers = { 'x-fapi-customer-ip-address': '203.0.113.7', 'x-customer-user-agent': 'PonteApp/1.0' };
+    for (const id of consents) {
+      const accounts = await app.inject({
+        method: 'GET',
+        url: `/receiver/v1/consents/${id}/accounts`,
+        headers,
+      });
+      assert.equal(accounts.statusCode, 200, accounts.body);
+      const list = accounts.json<{ data: Array<{ accountId: string }>; links: { self: string } }>();
+      assert.ok(list.data.length > 0, 'the customer has accounts at this holder');
+      const accountId = list.data[0]!.accountId;
+
+      const balances = await app.inject({
+        method: 'GET',
+        url: `/receiver/v1/consents/${id}/accounts/${accountId}/balances`,
+        headers,
+      });
+      assert.equal(balances.statusCode, 200, balances.body);
+      assert.ok(balances.json<{ data: { availableAmount: unknown } }>().data.availableAmount);
+
+      // Two at a time with every page followed, or one big page: the same transactions.
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const url = `/receiver/v1/consents/${id}/accounts/${accountId}/transactions?fromBookingDate=${day(-360)}&toBookingDate=${day(0)}`;
+      const big = await app.inject({ method: 'GET', url: `${url}&page-size=1000`, headers });
+      assert.equal(big.statusCode, 200, big.body);
+      const expected = big.json<{ data: Array<{ transactionId: string }> }>().data;
+      const onePage = await app.inject({ method: 'GET', url: `${url}&page-size=2`, headers });
+      assert.ok(onePage.json<{ data: unknown[] }>().data.length <= 2);
+      const everything = await app.inject({ method: 'GET', url: `${url}&page-size=2&all=true`, headers });
+      assert.equal(everything.statusCode, 200, everything.body);
+      const all = everything.json<{ data: Array<{ transactionId: string }> }>().data;
+      assert.ok(expected.length > 2, 'enough transactions to paginate');
+      assert.deepEqual(all.map((t) => t.transactionId).sort(), expected.map((t) => t.transactionId).sort());
+
+      // A holder error keeps the holder's own code.
+      const missing = await app.inject({
+        method: 'GET',
+        url: `/receiver/v1/consents/${id}/accounts/no-such-account/balances`,
+        headers,
+      });
+      assert.ok([403, 404].includes(missing.statusCode), missing.body);
+      const refused = missing.json<{
+        errors: Array<{ code: string }>;
+        holder: { status: number; errors: Array<{ code: string }> };
+      }>();
+      assert.match(refused.errors[0]!.code, /^RECEIVER_HOLDER_/);
+      assert.equal(refused.holder.status, missing.statusCode);
+      assert.ok(refused.holder.errors[0]!.code, 'the holder code is kept');
+    }
+    // Data the consent does not cover is refused before the holder is called.
+    const cards = await app.inject({
+      method: 'GET',
+      url: `/receiver/v1/consents/${consents[0]}/credit-cards`,
+    });
+    assert.equal(cards.statusCode, 403);
+    assert.equal(
+      cards.json<{ errors: Array<{ code: string }> }>().errors[0]!.code,
+      'RECEIVER_DATA_NOT_CONSENTED',
+    );
+
+    const calls = logLines.filter((l) => l.msg === 'holder data call');
+    assert.ok(calls.length >= 8);
+    for (const call of calls) assert.match(String(call.fapiInteractionId), /^[0-9a-f-]{36}$/);
+    assert.equal(new Set(calls.map((c) => c.fapiInteractionId)).size, calls.length, 'one id per call');
+
+    // The holder ends the consent out of band: the refresh is refused and the consent is lost.
+    const lostId = consents[1]!;
+    const [row] = (await rows('receiver_consents')).filter((r) => r.id === lostId);
+    const registration = (await receiver.listRegistrations()).find(
+      (r) => r.authorisationServerId === row!.authorisation_server_id,
+    )!;
+    await server.ecosystem!.brands[1]!.consents.service.revoke(
+      second!.brandId,
+      String(row!.consent_id),
+      registration.clientId!,
+    );
+    await tdb.pool.query(`UPDATE receiver_consents SET access_token_expires_at = now() WHERE id = $1`, [
+      lostId,
+    ]);
+    let outcome = { refreshed: 0, lost: 0 };
+    for (let attempt = 0; attempt < 20 && outcome.lost === 0; attempt++) {
+      outcome = await receiver.refreshExpiring();
+      if (outcome.lost === 0) await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.equal(outcome.lost, 1);
+    const lost = (await rows('receiver_consents')).find((r) => r.id === lostId)!;
+    assert.equal(lost.status, 'ACCESS_LOST');
+    assert.equal(lost.refresh_token, null);
+    const event = await tdb.pool.query<{ payload: { status: string; reason: string } }>(
+      `SELECT payload FROM outbox_events WHERE type = 'receiver-consent.status-changed' AND aggregate_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [lostId],
+    );
+    assert.deepEqual(
+      [event.rows[0]!.payload.status, event.rows[0]!.payload.reason],
+      ['ACCESS_LOST', 'invalid_grant'],
+    );
+    const after = await app.inject({ method: 'GET', url: `/receiver/v1/consents/${lostId}/accounts` });
+    assert.equal(after.statusCode, 409);
+    assert.equal(
+      after.json<{ errors: Array<{ code: string }> }>().errors[0]!.code,
+      'RECEIVER_CONSENT_NOT_ACTIVE',
     );
   });
 });
