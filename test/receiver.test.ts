@@ -144,7 +144,7 @@ describe('receiver against the simulated ecosystem', () => {
   const callback = (params: URLSearchParams) =>
     app.inject({ method: 'GET', url: `/receiver/v1/callback?${params.toString()}` });
 
-  it('registers the receiver software at every holder of the directory, with the DCM token encrypted', async () => {
+  it('registers the receiver software at every holder with the DCM token encrypted, and manages a registration by DCM', async () => {
     const first = await app.inject({ method: 'POST', url: '/receiver/v1/registrations' });
     assert.equal(first.statusCode, 200, first.body);
     const registered = first.json<{ data: Array<{ status: string; clientId: string; orgId: string }> }>()
@@ -178,6 +178,20 @@ describe('receiver against the simulated ecosystem', () => {
     assert.equal(metadata.client_id, one!.clientId);
     assert.equal(metadata.token_endpoint_auth_method, 'private_key_jwt');
     assert.equal(metadata.id_token_encrypted_response_alg, 'RSA-OAEP');
+
+    // DCM at the third holder: update (PUT), delete, then register there again.
+    const last = (await receiver.listRegistrations()).find((r) => r.orgId === manifest.brands[2]!.orgId)!;
+    const updated = await receiver.updateRegistration(last.id);
+    assert.equal(updated.status, 'REGISTERED');
+    assert.equal(updated.clientId, last.clientId);
+    const deleted = await app.inject({ method: 'DELETE', url: `/receiver/v1/registrations/${last.id}` });
+    assert.equal(deleted.statusCode, 200, deleted.body);
+    assert.equal(deleted.json<{ data: { status: string } }>().data.status, 'DELETED');
+    await assert.rejects(receiver.readRegistration(last.id), { code: 'RECEIVER_REGISTRATION_NOT_FOUND' });
+    const reRegistered = await receiver.registerEverywhere();
+    const back = reRegistered.find((r) => r.authorisationServerId === last.authorisationServerId)!;
+    assert.equal(back.status, 'REGISTERED');
+    assert.notEqual(back.clientId, last.clientId);
   });
 
   it('refuses bad consent requests with clear errors and leaves no consent behind', async () => {
