@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
 import type { ReceiverIdentity } from '../types.ts';
+import { oauthCall } from './oauth-errors.ts';
 import type { ReceiverFetch } from '../transport.ts';
 
 /** Discovery documents stay cached this long; a holder rarely moves its endpoints. */
@@ -45,7 +46,8 @@ export function createRelyingParties(input: {
     serverMetadata,
     async configFor(discoveryUrl, clientId) {
       const config = new client.Configuration(
-        await serverMetadata(discoveryUrl),
+        // An unreachable holder answers RECEIVER_HOLDER_UNAVAILABLE, not a 500.
+        await oauthCall(() => serverMetadata(discoveryUrl)),
         clientId,
         {
           use_mtls_endpoint_aliases: true,
