@@ -37,6 +37,7 @@ describe('simulated ecosystem, end to end as an outside receiver', () => {
   let brand: SimManifest['brands'][number];
   let REDIRECT: string;
   const consentsUrl = () => `${brand.apiBaseUrl}/open-banking/consents/v3/consents`;
+  const accountsUrl = (path = '') => `${brand.apiBaseUrl}/open-banking/accounts/v2/accounts${path}`;
 
   before(async () => {
     const config = loadConfig({
@@ -88,7 +89,12 @@ describe('simulated ecosystem, end to end as an outside receiver', () => {
       body: {
         data: {
           loggedUser: { document: { identification: customer.cpf, rel: 'CPF' } },
-          permissions: ['ACCOUNTS_READ', 'ACCOUNTS_BALANCES_READ', 'RESOURCES_READ'],
+          permissions: [
+            'ACCOUNTS_READ',
+            'ACCOUNTS_BALANCES_READ',
+            'ACCOUNTS_TRANSACTIONS_READ',
+            'RESOURCES_READ',
+          ],
           expirationDateTime: new Date(Date.now() + 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
         },
       },
@@ -154,6 +160,21 @@ describe('simulated ecosystem, end to end as an outside receiver', () => {
       const refreshed = await client.refreshTokenGrant(receiver.config, tokens.refresh_token);
       assert.equal(refreshed.refresh_token, tokens.refresh_token, 'refresh tokens are not rotated');
 
+      // The data APIs of the brand serve the consented accounts to the bound token only.
+      const accounts = await callApi(alfa, accountsUrl(), refreshed.access_token);
+      assert.equal(accounts.status, 200, JSON.stringify(accounts.body));
+      const list = accounts.body!.data as Array<{ accountId: string }>;
+      assert.ok(list.length > 0, 'the customer has accounts at the brand');
+      const transactions = await callApi(
+        alfa,
+        accountsUrl(`/${list[0]!.accountId}/transactions`),
+        refreshed.access_token,
+      );
+      assert.equal(transactions.status, 200, JSON.stringify(transactions.body));
+      assert.ok(Array.isArray(transactions.body!.data));
+      const notGranted = await callApi(alfa, accountsUrl(`/${list[0]!.accountId}/transactions`), receiver.consentsToken); // prettier-ignore
+      assert.equal(notGranted.status, 403, 'a client_credentials token is not a data token');
+
       // The receiver revokes the consent; the refresh token dies with it.
       const revoked = await callApi(
         alfa,
@@ -176,6 +197,8 @@ describe('simulated ecosystem, end to end as an outside receiver', () => {
       const data = after.body!.data as { status: string; rejection: { reason: { code: string } } };
       assert.equal(data.status, 'REJECTED');
       assert.equal(data.rejection.reason.code, 'CUSTOMER_MANUALLY_REVOKED');
+      const refused = await callApi(alfa, accountsUrl(), refreshed.access_token);
+      assert.equal(refused.status, 401, 'the data APIs stop at once when the consent is revoked');
     } finally {
       await session.close();
     }

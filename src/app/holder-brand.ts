@@ -1,7 +1,12 @@
 import { createPrivateKey } from 'node:crypto';
 import type { JWK } from 'jose';
 import { Registry } from 'prom-client';
-import { createAuthorizationServer, type AuthorizationServer, type AuthzDirectory } from '../authz/index.ts';
+import {
+  createAuthorizationServer,
+  type AuthorizationServer,
+  type AuthzConsentView,
+  type AuthzDirectory,
+} from '../authz/index.ts';
 import { createSampleBankConnector } from '../connectors/sample-bank/index.ts';
 import type { CoreBankConnector } from '../connectors/contract/index.ts';
 import {
@@ -11,6 +16,7 @@ import {
   singleBrand,
   type ConsentModule,
 } from '../consents/index.ts';
+import { createConsentKindRegistry, paymentRoutes } from '../payments/index.ts';
 import { jwkThumbprint } from '../pki/index.ts';
 import type { Clock } from '../platform/clock/index.ts';
 import { createFieldCipher } from '../platform/crypto/index.ts';
@@ -20,6 +26,8 @@ import { createHttpApp, type PonteApp } from '../platform/http/index.ts';
 import type { Logger } from '../platform/logger/index.ts';
 import type { PlatformCrypto } from './crypto.ts';
 import { sampleBankCipher } from './demo-data.ts';
+import { registerDataApis } from './holder-data.ts';
+import type { PaymentsRuntime } from './payments.ts';
 
 /** A holder brand as configuration: identity, theme, keys and where it listens. */
 export interface HolderBrandConfig {
@@ -70,6 +78,8 @@ export async function startHolderBrand(deps: {
   events: EventBus;
   clock: Clock;
   logger: Logger;
+  /** Pix payment initiation shared by the installation's brands (src/app/payments.ts). */
+  payments: PaymentsRuntime;
   simulatorCa?: string;
 }): Promise<HolderBrand> {
   const { config, database, clock } = deps;
@@ -106,13 +116,24 @@ export async function startHolderBrand(deps: {
     },
     db: database.db,
     directory: deps.directory,
-    consents: consents.authorization,
+    // One consent port for both kinds: payment consents go to payments, the rest to consents.
+    consents: createConsentKindRegistry<AuthzConsentView>({
+      kinds: [
+        {
+          name: 'payments',
+          owns: (brandId, consentId) => deps.payments.payments.authorization.owns(brandId, consentId),
+          consents: deps.payments.payments.authorization,
+        },
+      ],
+      fallback: consents.authorization,
+    }),
     connector,
     clock,
     logger,
     mtlsOrigin: mtlsBaseUrl,
     ...(deps.simulatorCa && { simulatorCa: deps.simulatorCa }),
   });
+  deps.payments.attachAuthz(config.id, authz);
   const unsubscribe = authz.consentGrants.subscribe(deps.events);
 
   const app = (withClientCertificates: boolean): PonteApp =>
@@ -154,6 +175,24 @@ export async function startHolderBrand(deps: {
     ),
     clock,
   });
+  const dataApis = await registerDataApis({
+    brand: { id: config.id, name: config.name, cnpj: config.cnpj, publicBaseUrl, mtlsBaseUrl },
+    mtlsApp,
+    publicApp,
+    db: database.db,
+    pool: database.pool,
+    connector,
+    verifier: authz.verifier,
+    crypto: deps.crypto,
+    events: deps.events,
+    clock,
+    logger,
+  });
+  await mtlsApp.register(paymentRoutes, {
+    payments: deps.payments.payments,
+    verifier: authz.verifier,
+    brands: () => config.id,
+  });
   await publicApp.listen({ host: config.host, port: config.publicPort });
   await mtlsApp.listen({ host: config.host, port: config.mtlsPort });
   logger.info({ issuer, mtlsBaseUrl }, 'holder brand listening');
@@ -170,6 +209,7 @@ export async function startHolderBrand(deps: {
       unsubscribe();
       await publicApp.close();
       await mtlsApp.close();
+      await dataApis.close();
       await authz.close();
     },
   };

@@ -52,16 +52,19 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
     const jobs = await createJobs({ connection: database.url, logger, enabled: config.jobs.enabled });
     closers.push(() => jobs.stop());
     const events = createInProcessEventBus({ logger });
-    if (config.jobs.enabled) {
-      const relay = createOutboxRelay({ db: database.db, bus: events, logger });
-      await relay.start();
-      closers.push(() => relay.stop());
-    }
     let ecosystem: Ecosystem | undefined;
     if (config.sim.enabled) {
       // Imported only when used: production processes never load the simulator.
       const { startEcosystem } = await import('../sim/ecosystem.ts');
-      ecosystem = await startEcosystem({ config, database, crypto, events, clock: systemClock, logger });
+      ecosystem = await startEcosystem({
+        config,
+        database,
+        crypto,
+        events,
+        jobs,
+        clock: systemClock,
+        logger,
+      });
       closers.push(() => ecosystem!.close());
       const [first] = ecosystem.brands;
       if (first) {
@@ -76,6 +79,13 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
       }
     } else {
       await seedDemoOnFirstStart({ config, pool: database.pool, crypto, logger });
+    }
+    // After every module has subscribed: events waiting in the outbox since the last run reach
+    // all of their subscribers.
+    if (config.jobs.enabled) {
+      const relay = createOutboxRelay({ db: database.db, bus: events, logger });
+      await relay.start();
+      closers.push(() => relay.stop());
     }
     await hooks.beforeListen?.({ config, database, crypto, logger });
 

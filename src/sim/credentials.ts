@@ -107,12 +107,23 @@ export async function loadOrCreateReceiverCredentials(
   };
 }
 
-/** A holder brand's TLS server certificate (loopback) and its PS256 signing key, kept like the above. */
+export interface HolderCredentials {
+  tls: { certificatePem: string; keyPem: string };
+  /** The authorization server's id_token key. */
+  signingKeyPem: string;
+  /** The brand's BRSEAL (PS256): signs payment messages and webhooks; published in the directory. */
+  seal: { certificatePem: string; keyPem: string; kid: string; publicJwk: Record<string, unknown> };
+}
+
+/**
+ * A holder brand's TLS server certificate (loopback), its id_token key and its BRSEAL signing
+ * certificate, kept like the above.
+ */
 export async function loadOrCreateHolderCredentials(
   simDir: string,
   ca: CertificateAuthority,
   holder: SimHolder,
-): Promise<{ tls: { certificatePem: string; keyPem: string }; signingKeyPem: string }> {
+): Promise<HolderCredentials> {
   const dir = path.join(simDir, 'brands', holder.brandId);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const file = (name: string) => path.join(dir, name);
@@ -144,5 +155,28 @@ export async function loadOrCreateHolderCredentials(
     signingKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     await writePrivate(file('signing.key'), signingKeyPem);
   }
-  return { tls: { certificatePem: cert, keyPem: key }, signingKeyPem };
+  let sealCert = await readIfPresent(file('seal.crt'));
+  let sealKey = await readIfPresent(file('seal.key'));
+  if (!sealCert || !sealKey) {
+    const issued = await ca.issueSigningCertificate({
+      orgId: holder.orgId,
+      organizationName: holder.legalName,
+      cnpj: holder.cnpj,
+    });
+    sealCert = issued.chainPem;
+    sealKey = issued.privateKeyPem;
+    await writePrivate(file('seal.key'), sealKey);
+    await fs.writeFile(file('seal.crt'), sealCert);
+  }
+  const sealJwk = certificateJwk(sealCert, { use: 'sig', alg: 'PS256' });
+  return {
+    tls: { certificatePem: cert, keyPem: key },
+    signingKeyPem,
+    seal: {
+      certificatePem: sealCert,
+      keyPem: sealKey,
+      kid: String(sealJwk.kid),
+      publicJwk: sealJwk,
+    },
+  };
 }

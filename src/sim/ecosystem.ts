@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createDirectoryClient, SSA_ISSUERS, type DirectoryClient } from '../directory/index.ts';
@@ -6,10 +7,14 @@ import type { Clock } from '../platform/clock/index.ts';
 import type { Config } from '../platform/config/index.ts';
 import type { OpenDatabase } from '../platform/db/bootstrap.ts';
 import type { EventBus } from '../platform/events/index.ts';
+import type { Jobs } from '../platform/jobs/index.ts';
 import type { Logger } from '../platform/logger/index.ts';
 import type { PlatformCrypto } from '../app/crypto.ts';
 import { seedDemoOnFirstStart } from '../app/demo-data.ts';
 import { startHolderBrand, type HolderBrand } from '../app/holder-brand.ts';
+import { createPaymentsRuntime, type PaymentsRuntime } from '../app/payments.ts';
+import type { PublicJwk } from '../pki/index.ts';
+import { holderApiFamilies } from './api-families.ts';
 import { loadOrCreateHolderCredentials, loadOrCreateReceiverCredentials } from './credentials.ts';
 import { demoCustomers } from './demo-customers.ts';
 import { addHolder, startSimDirectory, type SimDirectory } from './directory.ts';
@@ -21,10 +26,14 @@ import { allocatePorts } from './ports.ts';
 export const DEMO_PASSWORD = 'ponte-demo';
 const POPULATION = 'ponte-sim';
 
+/** `bank-a` → `banka`, the namespace of its consent URNs (`urn:banka:…`). */
+const urnNamespaceOf = (brandId: string) => brandId.replace(/[^a-z0-9]/g, '');
+
 export interface Ecosystem {
   directory: SimDirectory;
   directoryClient: DirectoryClient;
   brands: HolderBrand[];
+  payments: PaymentsRuntime;
   manifest: SimManifest;
   manifestFile: string;
   close(): Promise<void>;
@@ -41,6 +50,7 @@ export async function startEcosystem(deps: {
   database: OpenDatabase;
   crypto: PlatformCrypto;
   events: EventBus;
+  jobs: Jobs;
   clock: Clock;
   logger: Logger;
 }): Promise<Ecosystem> {
@@ -93,20 +103,49 @@ export async function startEcosystem(deps: {
     closers.push(async () => directoryClient.close());
     await directoryClient.warm();
 
+    const holderCredentials = await Promise.all(
+      holders.map((holder) => loadOrCreateHolderCredentials(simDir, ca, holder)),
+    );
+    const apiBaseOf = (i: number) => `https://${host}:${ports.brands[i]!.mtls}`;
+    const payments = createPaymentsRuntime({
+      database: deps.database,
+      crypto: deps.crypto,
+      jobs: deps.jobs,
+      clock,
+      logger,
+      directory: directoryClient,
+      orgJwksUri: (orgId) => `${directory.urls.keystore}/${orgId}/application.jwks`,
+      brands: holders.map((holder, i) => {
+        const { seal, tls } = holderCredentials[i]!;
+        const sealJwk = createPrivateKey(seal.keyPem).export({ format: 'jwk' });
+        return {
+          id: holder.brandId,
+          name: holder.name,
+          orgId: holder.orgId,
+          urnNamespace: urnNamespaceOf(holder.brandId),
+          apiBaseUrl: apiBaseOf(i),
+          signingKey: { ...sealJwk, kid: seal.kid, alg: 'PS256', use: 'sig' },
+          theme: { primaryColor: holder.theme.primaryColor },
+          transport: { key: tls.keyPem, cert: tls.certificatePem, ca: ca.trustBundlePem },
+        };
+      }),
+    });
+    closers.push(() => payments.close());
+
     const brands: HolderBrand[] = [];
     for (const [i, holder] of holders.entries()) {
       await seedDemoOnFirstStart(
         { config, pool: deps.database.pool, crypto: deps.crypto, logger },
         { id: holder.brandId, name: holder.name, customers: holder.customers, population: POPULATION },
       );
-      const credentials = await loadOrCreateHolderCredentials(simDir, ca, holder);
+      const credentials = holderCredentials[i]!;
       const brand = await startHolderBrand({
         config: {
           id: holder.brandId,
           name: holder.name,
           orgId: holder.orgId,
           cnpj: holder.cnpj,
-          urnNamespace: holder.brandId.replace(/[^a-z0-9]/g, ''),
+          urnNamespace: urnNamespaceOf(holder.brandId),
           theme: { primaryColor: holder.theme.primaryColor },
           signingKeyPem: credentials.signingKeyPem,
           tls: { key: credentials.tls.keyPem, cert: credentials.tls.certificatePem, ca: ca.trustBundlePem },
@@ -120,6 +159,7 @@ export async function startEcosystem(deps: {
         events: deps.events,
         clock,
         logger,
+        payments,
         simulatorCa: ca.trustBundlePem,
       });
       closers.push(() => brand.close());
@@ -128,9 +168,13 @@ export async function startEcosystem(deps: {
         issuer: brand.issuer,
         publicBase: brand.publicBaseUrl,
         apiBase: brand.mtlsBaseUrl,
-        apiFamilies: [{ family: 'consents', version: 3, paths: ['/open-banking/consents/v3/consents'] }],
+        apiFamilies: holderApiFamilies(),
       });
+      // The brand's BRSEAL in its organisation JWKS: initiators verify signed payment answers and
+      // webhooks with it (DIGEST §4.2).
+      directory.registry.addOrganisationKey(holder.orgId, credentials.seal.publicJwk as unknown as PublicJwk);
     }
+    await payments.start(deps.events);
 
     const smallest = Math.min(...holders.map((h) => h.customers));
     const customers = demoCustomers({
@@ -186,7 +230,7 @@ export async function startEcosystem(deps: {
     };
     const manifestFile = await writeManifest(simDir, manifest);
     logger.info({ manifestFile, directory: directory.urls.participants }, 'simulated ecosystem ready');
-    return { directory, directoryClient, brands, manifest, manifestFile, close };
+    return { directory, directoryClient, brands, payments, manifest, manifestFile, close };
   } catch (error) {
     await close();
     throw error;

@@ -70,6 +70,7 @@ export async function registerAt(
   brand: SimManifest['brands'][number],
   ssa: string,
   redirectUri: string,
+  extra: Record<string, unknown> = {},
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const discovery = (await (await p.fetch(brand.discoveryUrl)).json()) as {
     registration_endpoint: string;
@@ -90,6 +91,7 @@ export async function registerAt(
       id_token_encrypted_response_alg: 'RSA-OAEP',
       id_token_encrypted_response_enc: 'A256GCM',
       tls_client_certificate_bound_access_tokens: true,
+      ...extra,
     }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
