@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit.ts';
+import { connectorTestCommand } from './commands/connector-test.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
+import { simulateCommand } from './commands/simulate.ts';
 import { startCommand } from './commands/start.ts';
 
 export function buildProgram(): Command {
@@ -11,7 +13,14 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const command of [startCommand(), migrateCommand(), seedCommand(), auditCommand()]) {
+  for (const command of [
+    startCommand(),
+    migrateCommand(),
+    seedCommand(),
+    auditCommand(),
+    simulateCommand(),
+    connectorTestCommand(),
+  ]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }
   return program;

@@ -12,8 +12,11 @@ export function ecosystemBanner(ecosystem: Ecosystem, operatorUrl: string): stri
   for (const brand of manifest.brands) {
     lines.push(`  ${brand.name.padEnd(16)} issuer ${brand.issuer}   APIs (mTLS) ${brand.apiBaseUrl}`);
   }
+  if (manifest.receiver) {
+    lines.push(`  Ponte receiver   ${manifest.receiver.apiBaseUrl}/receiver/v1  (consents, data, payments)`);
+  }
   for (const software of manifest.softwares) {
-    lines.push(`  receiver         ${software.clientName} (software ${software.softwareStatementId})`);
+    lines.push(`  outside client   ${software.clientName} (software ${software.softwareStatementId})`);
   }
   lines.push(`  manifest         ${ecosystem.manifestFile}`, '', 'Demo customers (every brand):');
   for (const c of manifest.brands[0]?.customers ?? []) {

@@ -13,13 +13,14 @@ import type { PlatformCrypto } from '../app/crypto.ts';
 import { seedDemoOnFirstStart } from '../app/demo-data.ts';
 import { startHolderBrand, type HolderBrand } from '../app/holder-brand.ts';
 import { createPaymentsRuntime, type PaymentsRuntime } from '../app/payments.ts';
+import { startReceiverBrand, type ReceiverBrand } from '../app/receiver-brand.ts';
 import type { PublicJwk } from '../pki/index.ts';
 import { holderApiFamilies } from './api-families.ts';
 import { loadOrCreateHolderCredentials, loadOrCreateReceiverCredentials } from './credentials.ts';
 import { demoCustomers } from './demo-customers.ts';
 import { addHolder, startSimDirectory, type SimDirectory } from './directory.ts';
 import { directorySection, writeManifest, type SimManifest } from './manifest.ts';
-import { simHolders, simReceivers } from './participants.ts';
+import { simHolders, simPonteReceiver, simReceivers } from './participants.ts';
 import { allocatePorts } from './ports.ts';
 
 /** Password of every synthetic customer in the simulator (see README, "Demo credentials"). */
@@ -34,6 +35,8 @@ export interface Ecosystem {
   directoryClient: DirectoryClient;
   brands: HolderBrand[];
   payments: PaymentsRuntime;
+  /** Ponte's own receiver brand, registered at every holder. */
+  receiver: ReceiverBrand;
   manifest: SimManifest;
   manifestFile: string;
   close(): Promise<void>;
@@ -75,6 +78,14 @@ export async function startEcosystem(deps: {
       webhookUris: [receiverOrigin],
     })),
   );
+  const ponte = simPonteReceiver();
+  const ponteOrigin = `https://${host}:${ports.ponteReceiver}`;
+  const ponteSoftware = {
+    receiver: ponte,
+    credentials: await loadOrCreateReceiverCredentials(simDir, ca, ponte),
+    redirectUris: [`${ponteOrigin}/receiver/v1/callback`],
+    webhookUris: [ponteOrigin],
+  };
   const directory = await startSimDirectory({
     simDir,
     ca,
@@ -82,7 +93,7 @@ export async function startEcosystem(deps: {
     logger,
     host,
     port: ports.directory,
-    receivers: softwares,
+    receivers: [...softwares, ponteSoftware],
   });
   const closers: Array<() => Promise<void>> = [() => directory.server.close()];
   const close = async () => {
@@ -176,6 +187,49 @@ export async function startEcosystem(deps: {
     }
     await payments.start(deps.events);
 
+    const receiverTls = await ca.issueServerCertificate({
+      commonName: 'localhost',
+      organizationName: ponte.organisationName,
+      dnsNames: ['localhost'],
+      ipAddresses: ['127.0.0.1'],
+    });
+    const receiver = await startReceiverBrand({
+      config: {
+        id: ponte.brandId,
+        name: ponte.clientName,
+        host,
+        port: ports.ponteReceiver,
+        tls: { key: receiverTls.privateKeyPem, cert: receiverTls.chainPem, ca: ca.trustBundlePem },
+        credentials: {
+          orgId: ponte.orgId,
+          softwareStatementId: ponte.softwareStatementId,
+          transport: {
+            certificatePem: ponteSoftware.credentials.transport.certificatePem,
+            keyPem: ponteSoftware.credentials.transport.keyPem,
+          },
+          signing: {
+            keyPem: await fs.readFile(path.join(simDir, ponteSoftware.credentials.signing.keyFile), 'utf8'),
+            kid: ponteSoftware.credentials.signing.kid,
+          },
+          encryption: {
+            keyPem: await fs.readFile(
+              path.join(simDir, ponteSoftware.credentials.encryption.keyFile),
+              'utf8',
+            ),
+            kid: ponteSoftware.credentials.encryption.kid,
+          },
+          caPem: ca.trustBundlePem,
+        },
+        directory: { urls: directory.urls, ssaIssuer: SSA_ISSUERS.sandbox, ca: ca.trustBundlePem },
+      },
+      database: deps.database,
+      crypto: deps.crypto,
+      jobs: deps.jobs,
+      clock,
+      logger,
+    });
+    closers.push(() => receiver.close());
+
     const smallest = Math.min(...holders.map((h) => h.customers));
     const customers = demoCustomers({
       seed: config.seed.seed,
@@ -200,6 +254,13 @@ export async function startEcosystem(deps: {
         apiBaseUrl: b.mtlsBaseUrl,
         customers: customers.filter(() => holders[i]!.customers > 0),
       })),
+      receiver: {
+        brandId: ponte.brandId,
+        name: ponte.clientName,
+        orgId: ponte.orgId,
+        softwareStatementId: ponte.softwareStatementId,
+        apiBaseUrl: receiver.baseUrl,
+      },
       softwares: softwares.map(({ receiver, credentials, redirectUris, webhookUris }) => ({
         orgId: receiver.orgId,
         organisationName: receiver.organisationName,
@@ -230,7 +291,7 @@ export async function startEcosystem(deps: {
     };
     const manifestFile = await writeManifest(simDir, manifest);
     logger.info({ manifestFile, directory: directory.urls.participants }, 'simulated ecosystem ready');
-    return { directory, directoryClient, brands, payments, manifest, manifestFile, close };
+    return { directory, directoryClient, brands, payments, receiver, manifest, manifestFile, close };
   } catch (error) {
     await close();
     throw error;

@@ -20,6 +20,8 @@ export interface SimManifest {
     apiBaseUrl: string;
     ssaIssuer: string;
     ssaAssertionUrlTemplate: string;
+    /** An organisation's JWKS (its BRSEAL keys: signed payment answers, webhooks). */
+    organisationJwksUrlTemplate: string;
   };
   brands: Array<{
     brandId: string;
@@ -46,6 +48,14 @@ export interface SimManifest {
     signing: { certificateFile: string; keyFile: string; kid: string; alg: 'PS256' };
     encryption: { keyFile: string; kid: string; alg: 'RSA-OAEP'; enc: 'A256GCM' };
   }>;
+  /** Ponte's own receiver brand: its REST API for the institution's apps (src/receiver). */
+  receiver?: {
+    brandId: string;
+    name: string;
+    orgId: string;
+    softwareStatementId: string;
+    apiBaseUrl: string;
+  };
 }
 
 export function directorySection(urls: DirectoryUrls, ssaIssuer: string): SimManifest['directory'] {
@@ -56,6 +66,7 @@ export function directorySection(urls: DirectoryUrls, ssaIssuer: string): SimMan
     apiBaseUrl: urls.api,
     ssaIssuer,
     ssaAssertionUrlTemplate: `${urls.api}/organisations/{OrganisationId}/softwarestatements/{SoftwareStatementId}/assertion`,
+    organisationJwksUrlTemplate: `${urls.keystore}/{OrganisationId}/application.jwks`,
   };
 }
 

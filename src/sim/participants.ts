@@ -57,6 +57,17 @@ function receiver(slug: string, organisationName: string, cnpj: string, clientNa
   };
 }
 
+/**
+ * The receiver brand Ponte itself runs in the simulator (src/app/receiver-brand.ts): its own
+ * software, so the manifest's softwares stay free for outside clients to register with.
+ */
+export function simPonteReceiver(): SimReceiver & { brandId: string } {
+  return {
+    brandId: 'ponte-receptora',
+    ...receiver('ponte-receptora', 'Ponte Receptora Ltda', '66677788000183', 'Ponte Receptora'),
+  };
+}
+
 /** Three holders of different sizes; customers with the same CPF hold accounts at several of them. */
 export function simHolders(scale: number): SimHolder[] {
   const n = (share: number) => Math.max(1, Math.round(scale * share));

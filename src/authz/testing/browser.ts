@@ -30,18 +30,42 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+const CALLBACK_TIMEOUT_MS = 30_000;
+
 /** A fresh browser context (no cookies) that trusts nothing but still opens the test CA's sites. */
 export async function openSession(browser: Browser, receiverOrigin: string): Promise<BrowserSession> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'pt-BR' });
   const page = await context.newPage();
-  const { promise: callback, resolve } = Promise.withResolvers<URL>();
+  const { promise: callback, resolve, reject } = Promise.withResolvers<URL>();
   await page.route(`${receiverOrigin}/**`, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>receptor</title>' }),
   );
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame() && frame.url().startsWith(receiverOrigin)) resolve(new URL(frame.url()));
   });
-  return { page, callback, close: () => context.close() };
+  // Never wait forever for a redirect that will not come: say where the customer got stuck.
+  const timer = setTimeout(() => {
+    void page
+      .locator('body')
+      .innerText({ timeout: 2_000 })
+      .catch(() => '(page unreadable)')
+      .then((text) =>
+        reject(
+          new Error(
+            `no redirect to ${receiverOrigin} within ${CALLBACK_TIMEOUT_MS} ms; stuck at ${page.url()}: ${text.slice(0, 300)}`,
+          ),
+        ),
+      );
+  }, CALLBACK_TIMEOUT_MS);
+  void callback.finally(() => clearTimeout(timer)).catch(() => {});
+  return {
+    page,
+    callback,
+    close: async () => {
+      clearTimeout(timer);
+      await context.close();
+    },
+  };
 }
 
 /**

@@ -41,6 +41,8 @@ export interface JobPayloads {
   'sample-bank.pix-settle': { brandId: string; endToEndId: string };
   /** authz: delete expired authorization-server artefacts; reschedules itself (src/app/jobs.ts). */
   'authz.purge-expired': Record<string, never>;
+  /** receiver: refresh tokens of consents about to expire at the holders; reschedules itself. */
+  'receiver.refresh-tokens': { brandId: string };
 }
 
 /** A queue's settings. Times are in seconds, as pg-boss stores them (whole seconds). */
@@ -100,6 +102,14 @@ export const queues = {
     retryDelaySeconds: 30,
     retryBackoff: false,
     expireInSeconds: 3_600,
+    policy: 'stately',
+  },
+  'receiver.refresh-tokens': {
+    description: 'Refresh the receiver’s access tokens before they expire at the holders.',
+    retryLimit: 3,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+    expireInSeconds: 300,
     policy: 'stately',
   },
   'authz.purge-expired': {
