@@ -1,7 +1,8 @@
 /**
  * The connector contract: Ponte's typed boundary to an institution's core systems (public
  * extension point). Start at `CoreBankConnector`; check an implementation with
- * `runConnectorContractTests` from `./testing/index.ts`.
+ * `runConnectorContractTests` from `./testing/index.ts`, or from the command line with
+ * `ponte connector-test --module <module exporting a ConnectorUnderTest>`.
  */
 export type { CoreBankConnector } from './connector.ts';
 export * from './common.ts';
@@ -22,3 +23,5 @@ export {
   totalPages,
 } from './validation.ts';
 export * from './pix.ts';
+export { connectorUnderTestOf, type ConnectorUnderTest } from './under-test.ts';
+export type { ConnectorContractFixtures } from './testing/fixtures.ts';

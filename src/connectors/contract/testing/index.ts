@@ -1,13 +1,13 @@
 import { after, describe } from 'node:test';
 import type { CoreBankConnector } from '../connector.ts';
-import { accountsSuite } from './accounts-suite.ts';
-import { creditCardsSuite } from './credit-cards-suite.ts';
-import { creditOperationsSuite } from './credit-operations-suite.ts';
-import { customersSuite } from './customers-suite.ts';
 import type { ConnectorContractFixtures, ContractSuite } from './fixtures.ts';
-import { resourcesSuite } from './resources-suite.ts';
+import { CONTRACT_SUITES } from './suites.ts';
 
 export type { ConnectorContractFixtures, ContractContext, ContractSuite } from './fixtures.ts';
+export { ConnectorModuleError, loadConnectorModule, resolveConnectorModule } from './load-module.ts';
+export { runContractCheck, type ContractCheckOptions } from './run-check.ts';
+export { CONTRACT_FAMILIES, CONTRACT_SUITES, familyOf, suitesFor } from './suites.ts';
+export { formatContractReport, type ContractReport, type FamilyReport, type FailedTest } from './report.ts';
 export {
   SPEC,
   assertAmount,
@@ -18,18 +18,6 @@ export {
   assertRejectsWithCode,
   brasiliaDate,
 } from './spec-formats.ts';
-
-/**
- * The suites every connector must pass. Family suites check their family only when the connector
- * offers it (`creditCards`, `creditOperations`); append new families' suites here.
- */
-export const CONTRACT_SUITES: readonly ContractSuite[] = [
-  customersSuite,
-  accountsSuite,
-  resourcesSuite,
-  creditCardsSuite,
-  creditOperationsSuite,
-];
 
 export interface ContractTestOptions {
   /** Suites to run instead of `CONTRACT_SUITES` (for example to add an institution's own checks). */

@@ -1,0 +1,61 @@
+/**
+ * A ready connector module for `ponte connector-test`: Ponte's sample core bank, checked the way
+ * an institution checks its own connector. Run it with
+ *
+ *   npm run ponte -- connector-test --sample
+ *   npm run ponte -- connector-test --module examples/connector/sample-bank.ts   (the same)
+ *
+ * It opens Ponte's database (DATABASE_URL, else the embedded PostgreSQL under PONTE_HOME), seeds
+ * two small brands of its own (`contract-check` with 40 customers and `contract-check-other`
+ * with 5; a second run finds them seeded and skips the work), and hands the suites a natural
+ * person, a legal person and another customer found in that data. Copy this file as the start of
+ * your own module: build your connector in `connector()`, name your homologation customers in
+ * `fixtures()`, release connections in `close()`.
+ */
+import { openCrypto } from '../../src/app/crypto.ts';
+import { sampleBankCipher } from '../../src/app/demo-data.ts';
+import {
+  createSampleBankConnector,
+  seedSampleBank,
+  type ConnectorUnderTest,
+} from '../../src/connectors/index.ts';
+import { sampleBankFixtures } from '../../src/connectors/sample-bank/test-support.ts';
+import { loadConfig } from '../../src/platform/config/index.ts';
+import { openDatabase, type OpenDatabase } from '../../src/platform/db/bootstrap.ts';
+
+/** Fixed generation parameters: the same data on every machine, so the fixtures are stable. */
+const GENERATION = { seed: 7, brandId: 'contract-check', asOf: '2025-06-30', customers: 40 };
+const FOREIGN_BRAND = 'contract-check-other';
+
+let database: OpenDatabase | undefined;
+
+const sampleBank: ConnectorUnderTest = {
+  async connector() {
+    const config = loadConfig();
+    database = await openDatabase(config.database, config.home);
+    const cipher = sampleBankCipher(await openCrypto(config, database.db));
+    await seedSampleBank({ pool: database.pool, cipher, ...GENERATION });
+    await seedSampleBank({
+      pool: database.pool,
+      cipher,
+      brandId: FOREIGN_BRAND,
+      customers: 5,
+      seed: GENERATION.seed,
+      asOf: GENERATION.asOf,
+    });
+    return createSampleBankConnector({ db: database.db, cipher });
+  },
+
+  fixtures: (connector) =>
+    sampleBankFixtures(connector, GENERATION, {
+      foreignBrandId: FOREIGN_BRAND,
+      window: { fromBookingDate: '2025-04-01', toBookingDate: '2025-06-30' },
+    }),
+
+  async close() {
+    await database?.close();
+    database = undefined;
+  },
+};
+
+export default sampleBank;
