@@ -1,4 +1,3 @@
-import type { X509Certificate } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { CustomerRef, ResourceType } from '../connectors/contract/index.ts';
 import type { Transaction } from '../platform/db/index.ts';
@@ -107,25 +106,8 @@ export interface AuthzDirectory {
   fetchJwks?(uri: string): Promise<{ keys: Array<Record<string, unknown>> }>;
 }
 
-/** What `AccessTokenVerifier.verify` resolves to (docs/trust-core-plan.md). */
-export interface VerifiedAccessToken {
-  clientId: string;
-  scopes: Set<string>;
-  consentId?: string;
-  grantType: 'client_credentials' | 'authorization_code' | 'refresh_token';
-  subject?: string;
-  expiresAt: Date;
-}
-
 /** Resource servers resolve bearer tokens through it (authz provides, consents/holder consume). */
-export interface AccessTokenVerifier {
-  /** Resolves the bearer token of a request; throws AppError with the spec status otherwise. */
-  verify(input: {
-    brandId: string;
-    token: string;
-    certificate: X509Certificate | undefined;
-  }): Promise<VerifiedAccessToken>;
-}
+export type { AccessTokenVerifier, VerifiedToken as VerifiedAccessToken } from '../platform/http/index.ts';
 
 /** Compile-time: the real seams satisfy what authz consumes (src/directory, src/consents). */
 type Satisfies<Wanted, Given extends Wanted> = Given;

@@ -1,54 +1,16 @@
-import type { X509Certificate } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors/index.ts';
-import { PlatformErrors } from '../../platform/http/index.ts';
+import {
+  PlatformErrors,
+  verifyBearer,
+  type AccessTokenVerifier,
+  type VerifiedToken,
+} from '../../platform/http/index.ts';
 
-/** What a verified access token says (trust-core seam "Access-token verification"). */
-export interface VerifiedToken {
-  clientId: string;
-  scopes: Set<string>;
-  consentId?: string;
-  grantType: 'client_credentials' | 'authorization_code' | 'refresh_token';
-  subject?: string;
-  expiresAt: Date;
-}
-
-/**
- * Access-token verification for resource servers (authz provides the real one). Resolves the
- * bearer token or throws an AppError with the spec status: unknown or expired token, another
- * brand's issuer, or a token not bound to the presented certificate (`cnf.x5t#S256`) → 401.
- * Scope and consent checks are the caller's (below).
- */
-export interface AccessTokenVerifier {
-  verify(input: {
-    brandId: string;
-    token: string;
-    certificate: X509Certificate | undefined;
-  }): Promise<VerifiedToken>;
-}
-
-const BEARER = /^Bearer ([\x21-\x7e]{1,2048})$/i;
-
-function unauthorized(message: string): AppError {
-  return new AppError(PlatformErrors.UNAUTHORIZED, message);
-}
+export type { AccessTokenVerifier, VerifiedToken } from '../../platform/http/index.ts';
 
 function forbidden(message: string): AppError {
   return new AppError(PlatformErrors.FORBIDDEN, message);
-}
-
-async function verifiedToken(
-  request: FastifyRequest,
-  verifier: AccessTokenVerifier,
-  brandId: string,
-): Promise<VerifiedToken> {
-  const header = request.headers.authorization;
-  const token = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
-  if (token === undefined) throw unauthorized('Cabeçalho Authorization ausente ou sem token Bearer.');
-  // Only a certificate whose chain was verified can prove possession of a bound token.
-  const presented = request.clientCertificate();
-  const certificate = presented?.verified === true ? presented.certificate : undefined;
-  return verifier.verify({ brandId, token, certificate });
 }
 
 /**
@@ -60,7 +22,7 @@ export async function requireClientCredentials(
   verifier: AccessTokenVerifier,
   brandId: string,
 ): Promise<VerifiedToken> {
-  const token = await verifiedToken(request, verifier, brandId);
+  const token = await verifyBearer(request, verifier, brandId);
   if (token.grantType !== 'client_credentials') {
     throw forbidden('Este endpoint exige um token obtido via client_credentials.');
   }
@@ -78,7 +40,7 @@ export async function requireConsentToken(
   brandId: string,
   consentId: string,
 ): Promise<VerifiedToken> {
-  const token = await verifiedToken(request, verifier, brandId);
+  const token = await verifyBearer(request, verifier, brandId);
   if (token.grantType === 'client_credentials') {
     throw forbidden('Este endpoint exige um token obtido via authorization_code.');
   }

@@ -16,3 +16,4 @@ export { defineRoutes } from './routes.ts';
 export type { ErrorShape, PonteApp, RouteApp, RoutePlugin } from './types.ts';
 export { installClientCertificate } from './client-certificate.ts';
 export type { ClientCertificateSource, PresentedCertificate } from './client-certificate.ts';
+export { verifyBearer, type AccessTokenVerifier, type VerifiedToken } from './access-token.ts';
