@@ -489,6 +489,7 @@ CREATE TABLE "receiver_consents" (
 	"org_id" text NOT NULL,
 	"authorisation_server_id" text NOT NULL,
 	"consent_id" text NOT NULL,
+	"kind" text DEFAULT 'DATA' NOT NULL,
 	"status" text NOT NULL,
 	"data_groups" text[] NOT NULL,
 	"permissions" text[] NOT NULL,
@@ -506,8 +507,39 @@ CREATE TABLE "receiver_consents" (
 	"last_error" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "receiver_consents_status_check" CHECK ("receiver_consents"."status" IN ('AWAITING_AUTHORISATION', 'AUTHORISED', 'REJECTED', 'REVOKED', 'ACCESS_LOST')),
+	CONSTRAINT "receiver_consents_status_check" CHECK ("receiver_consents"."status" IN ('AWAITING_AUTHORISATION', 'AUTHORISED', 'REJECTED', 'REVOKED', 'ACCESS_LOST', 'CONSUMED')),
+	CONSTRAINT "receiver_consents_kind_check" CHECK ("receiver_consents"."kind" IN ('DATA', 'PAYMENT')),
 	CONSTRAINT "receiver_consents_tokens_check" CHECK ("receiver_consents"."status" <> 'AUTHORISED' OR ("receiver_consents"."access_token" IS NOT NULL AND "receiver_consents"."access_token_expires_at" IS NOT NULL))
+);
+--> statement-breakpoint
+CREATE TABLE "receiver_payment_consents" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"request_encrypted" "bytea" NOT NULL,
+	"holder_status" text NOT NULL,
+	"auto_initiate" boolean DEFAULT false NOT NULL,
+	"checked_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "receiver_payment_consents_holder_status_check" CHECK ("receiver_payment_consents"."holder_status" IN ('AWAITING_AUTHORISATION', 'PARTIALLY_ACCEPTED', 'AUTHORISED', 'REJECTED', 'CONSUMED'))
+);
+--> statement-breakpoint
+CREATE TABLE "receiver_payments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"consent_row_id" uuid NOT NULL,
+	"org_id" text NOT NULL,
+	"consent_id" text NOT NULL,
+	"payment_id" text,
+	"end_to_end_id" text NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"request_encrypted" "bytea" NOT NULL,
+	"status" text NOT NULL,
+	"rejection_reason" text,
+	"last_error" text,
+	"checked_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "receiver_payments_status_check" CHECK ("receiver_payments"."status" IN ('PENDING', 'RCVD', 'ACCP', 'ACPD', 'ACSC', 'PDNG', 'SCHD', 'RJCT', 'CANC')),
+	CONSTRAINT "receiver_payments_sent_check" CHECK ("receiver_payments"."status" = 'PENDING' OR "receiver_payments"."payment_id" IS NOT NULL)
 );
 --> statement-breakpoint
 CREATE TABLE "receiver_registrations" (
@@ -532,6 +564,8 @@ ALTER TABLE "consent_extensions" ADD CONSTRAINT "consent_extensions_consent_id_c
 ALTER TABLE "consent_resources" ADD CONSTRAINT "consent_resources_consent_id_consents_consent_id_fk" FOREIGN KEY ("consent_id") REFERENCES "public"."consents"("consent_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pix_payments" ADD CONSTRAINT "pix_payments_consent_id_payment_consents_consent_id_fk" FOREIGN KEY ("consent_id") REFERENCES "public"."payment_consents"("consent_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "receiver_consents" ADD CONSTRAINT "receiver_consents_registration_id_receiver_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."receiver_registrations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "receiver_payment_consents" ADD CONSTRAINT "receiver_payment_consents_id_receiver_consents_id_fk" FOREIGN KEY ("id") REFERENCES "public"."receiver_consents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "receiver_payments" ADD CONSTRAINT "receiver_payments_consent_row_id_receiver_consents_id_fk" FOREIGN KEY ("consent_row_id") REFERENCES "public"."receiver_consents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "data_keys_one_active_per_purpose" ON "data_keys" USING btree ("purpose") WHERE "data_keys"."retired_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "outbox_events_pending_idx" ON "outbox_events" USING btree ("seq") WHERE "outbox_events"."published_at" IS NULL AND "outbox_events"."failed_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "outbox_events_pending_aggregate_idx" ON "outbox_events" USING btree ("brand_id","aggregate_type","aggregate_id","seq") WHERE "outbox_events"."published_at" IS NULL AND "outbox_events"."failed_at" IS NULL;--> statement-breakpoint
@@ -571,4 +605,6 @@ CREATE UNIQUE INDEX "receiver_consents_state_idx" ON "receiver_consents" USING b
 CREATE UNIQUE INDEX "receiver_consents_holder_consent_idx" ON "receiver_consents" USING btree ("authorisation_server_id","consent_id");--> statement-breakpoint
 CREATE INDEX "receiver_consents_document_idx" ON "receiver_consents" USING btree ("document_hash");--> statement-breakpoint
 CREATE INDEX "receiver_consents_refresh_idx" ON "receiver_consents" USING btree ("access_token_expires_at") WHERE "receiver_consents"."status" = 'AUTHORISED';--> statement-breakpoint
+CREATE UNIQUE INDEX "receiver_payments_consent_idx" ON "receiver_payments" USING btree ("consent_row_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "receiver_payments_holder_payment_idx" ON "receiver_payments" USING btree ("org_id","payment_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "receiver_registrations_server_idx" ON "receiver_registrations" USING btree ("software_statement_id","authorisation_server_id");

@@ -26,6 +26,17 @@ export const RECEIVER_ERROR_DEFINITIONS = {
   RECEIVER_HOLDER_NOT_FOUND: { status: 404, title: 'Recurso não encontrado na transmissora' },
   RECEIVER_HOLDER_UNPROCESSABLE: { status: 422, title: 'A transmissora não pôde processar a requisição' },
   RECEIVER_HOLDER_LIMITED: { status: 429, title: 'Limite de tráfego da transmissora atingido' },
+  RECEIVER_HOLDER_BAD_SIGNATURE: { status: 502, title: 'Assinatura da detentora inválida' },
+  RECEIVER_INVALID_AMOUNT: { status: 422, title: 'Valor inválido' },
+  RECEIVER_INVALID_CREDITOR: { status: 422, title: 'Recebedor inválido' },
+  RECEIVER_INVALID_PAYMENT_DATE: { status: 422, title: 'Data de pagamento inválida' },
+  RECEIVER_NOT_A_PAYMENT_CONSENT: { status: 409, title: 'Não é um consentimento de pagamento' },
+  RECEIVER_NOT_A_DATA_CONSENT: { status: 409, title: 'Não é um consentimento de compartilhamento de dados' },
+  RECEIVER_PAYMENT_NOT_FOUND: { status: 404, title: 'Pagamento não encontrado' },
+  RECEIVER_INITIATOR_UNKNOWN: { status: 500, title: 'CNPJ da iniciadora não configurado' },
+  RECEIVER_WEBHOOK_SIGNATURE_MISSING: { status: 400, title: 'Assinatura do webhook ausente ou malformada' },
+  RECEIVER_WEBHOOK_SIGNATURE_INVALID: { status: 401, title: 'Assinatura do webhook inválida' },
+  RECEIVER_WEBHOOK_UNKNOWN_RESOURCE: { status: 404, title: 'Recurso do webhook desconhecido' },
 } as const;
 
 export const ReceiverErrors = defineErrors(RECEIVER_ERROR_DEFINITIONS);

@@ -12,4 +12,13 @@ export type { ConsentView, ReceiverConsentStatus } from './consents/store.ts';
 export type { RegistrationView, RegistrationStatus } from './registration/store.ts';
 export type { StartConsentInput, StartedConsent } from './consents/start.ts';
 export type { DataAnswer, DataRequest } from './data/fetch-data.ts';
-export { receiverConsents, receiverRegistrations } from './schema.ts';
+export type { StartPaymentInput } from './payments/order.ts';
+export type { StartedPaymentConsent } from './payments/start.ts';
+export type { PaymentView, ReceiverPaymentStatus } from './payments/store.ts';
+export type { PaymentConsentView } from './payments/views.ts';
+export {
+  receiverConsents,
+  receiverPaymentConsents,
+  receiverPayments,
+  receiverRegistrations,
+} from './schema.ts';

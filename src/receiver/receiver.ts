@@ -16,6 +16,14 @@ import { registerAtServer, registerEverywhere, type RegistrationDeps } from './r
 import { createRegistrationStore, viewOf, type RegistrationView } from './registration/store.ts';
 import { createMtlsTransport } from './transport.ts';
 import type { ReceiverContext, ReceiverDeps, ReceiverIdentity } from './types.ts';
+import type { PaymentDeps } from './payments/deps.ts';
+import { initiatePayment } from './payments/initiate.ts';
+import type { StartPaymentInput } from './payments/order.ts';
+import { startPaymentConsent, type StartedPaymentConsent } from './payments/start.ts';
+import { getPayment } from './payments/status.ts';
+import { createPaymentSecrets, type PaymentView } from './payments/store.ts';
+import { getPaymentConsent, orgJwksUriFrom, type PaymentConsentView } from './payments/views.ts';
+import { acceptWebhook, type WebhookNotice } from './payments/webhooks.ts';
 
 /** Ponte as a client of other institutions (DESIGN §3.3), behind a plain API for its own apps. */
 export interface Receiver {
@@ -38,6 +46,15 @@ export interface Receiver {
   /** Refreshes tokens expiring within `withinMs` (schedule it every few minutes). */
   refreshExpiring(withinMs?: number): Promise<{ refreshed: number; lost: number }>;
   fetchData(request: DataRequest): Promise<DataAnswer>;
+  /** First call of a payment: signed consent at the holder + PAR; the customer goes to the URL. */
+  startPaymentConsent(input: StartPaymentInput): Promise<StartedPaymentConsent>;
+  getPaymentConsent(id: string): Promise<PaymentConsentView>;
+  /** Second call: the signed Pix payment on the authorised consent (a retry answers the same one). */
+  initiatePayment(consentId: string): Promise<{ payment: PaymentView; created: boolean }>;
+  /** The payment, asked again at the holder when not final and stale. */
+  getPayment(id: string): Promise<PaymentView>;
+  /** Verifies a holder's webhook and finds its resource; `process` asks the holder afterwards. */
+  acceptWebhook(notice: WebhookNotice): Promise<{ orgId: string; process: () => Promise<void> }>;
   /** Where the callback sends the customer, with the outcome. */
   returnUrl(outcome: { id?: string; status: string; error?: string }): string;
   close(): Promise<void>;
@@ -55,6 +72,7 @@ async function importIdentity(deps: ReceiverDeps): Promise<ReceiverIdentity> {
     encryptionKey: await importPKCS8(c.encryption.keyPem, 'RSA-OAEP'),
     encryptionKid: c.encryption.kid,
     redirectUris: c.redirectUris,
+    initiator: c.initiator ?? {},
   };
 }
 
@@ -99,6 +117,15 @@ export async function createReceiver(deps: ReceiverDeps): Promise<Receiver> {
     secrets: createConsentSecrets(deps.cipher),
     oauth: oauthCall,
   };
+  const followUps = new Set<Promise<void>>();
+  const payments: PaymentDeps = {
+    consents,
+    paymentSecrets: createPaymentSecrets(deps.cipher),
+    orgJwksUri: async (orgId) =>
+      deps.orgJwksUri?.(orgId) ??
+      orgJwksUriFrom(await store.list(ctx.db, identity.softwareStatementId), identity.orgId, orgId),
+    staleAfterMs: deps.paymentStaleAfterMs ?? 10_000,
+  };
 
   return {
     registerEverywhere: () => registerEverywhere(registration),
@@ -108,7 +135,17 @@ export async function createReceiver(deps: ReceiverDeps): Promise<Receiver> {
     updateRegistration: (id, changes) => updateRegistration(registration, id, changes),
     deleteRegistration: (id) => deleteRegistration(registration, id),
     startConsent: (input) => startConsent(consents, input),
-    completeAuthorisation: (params) => completeAuthorisation(consents, params),
+    async completeAuthorisation(params) {
+      const view = await completeAuthorisation(consents, params);
+      if (view.kind === 'PAYMENT' && (await getPaymentConsent(payments, view.id)).autoInitiate) {
+        // autoInitiate: the second call made for the app; if it fails, the app can still make it.
+        await initiatePayment(payments, view.id).catch((error: unknown) =>
+          ctx.logger.warn({ id: view.id, err: error }, 'automatic payment initiation failed'),
+        );
+        return (await consentQueries.byId(ctx.db, view.id).then((row) => row && consentView(row))) ?? view;
+      }
+      return view;
+    },
     async getConsent(id) {
       const row = await consentQueries.byId(ctx.db, id);
       if (!row)
@@ -123,9 +160,32 @@ export async function createReceiver(deps: ReceiverDeps): Promise<Receiver> {
         consentView,
       );
     },
-    revokeConsent: (id) => revokeConsent(consents, id),
+    async revokeConsent(id) {
+      const row = await consentQueries.byId(ctx.db, id);
+      if (row?.kind === 'PAYMENT') {
+        throw new AppError(
+          ReceiverErrors.RECEIVER_NOT_A_DATA_CONSENT,
+          'Consentimentos de pagamento não são revogados (payments 4.0.0): expiram na detentora.',
+        );
+      }
+      return revokeConsent(consents, id);
+    },
     refreshExpiring: (withinMs) => refreshExpiring(consents, withinMs),
     fetchData: (request) => fetchData(consents, request),
+    startPaymentConsent: (input) => startPaymentConsent(payments, input),
+    getPaymentConsent: (id) => getPaymentConsent(payments, id),
+    initiatePayment: (id) => initiatePayment(payments, id),
+    getPayment: (id) => getPayment(payments, id),
+    async acceptWebhook(notice) {
+      const accepted = await acceptWebhook(payments, notice);
+      // Follow-ups run after the 202; close() waits for those still running.
+      const process = () => {
+        const running = accepted.process().finally(() => followUps.delete(running));
+        followUps.add(running);
+        return running;
+      };
+      return { orgId: accepted.orgId, process };
+    },
     returnUrl(outcome) {
       const url = new URL(deps.returnUrl);
       if (outcome.id) url.searchParams.set('consent', outcome.id);
@@ -133,6 +193,9 @@ export async function createReceiver(deps: ReceiverDeps): Promise<Receiver> {
       if (outcome.error) url.searchParams.set('error', outcome.error);
       return url.href;
     },
-    close: () => (ownsTransport ? transport.close() : Promise.resolve()),
+    async close() {
+      await Promise.allSettled([...followUps]);
+      if (ownsTransport) await transport.close();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   customType,
   index,
@@ -64,6 +65,8 @@ export const receiverConsents = pgTable(
     orgId: text('org_id').notNull(),
     authorisationServerId: text('authorisation_server_id').notNull(),
     consentId: text('consent_id').notNull(),
+    /** DATA (consents API) or PAYMENT (payments API; details in receiver_payment_consents). */
+    kind: text('kind').notNull().default('DATA'),
     status: text('status').notNull(),
     dataGroups: text('data_groups').array().notNull(),
     permissions: text('permissions').array().notNull(),
@@ -87,8 +90,9 @@ export const receiverConsents = pgTable(
   (t) => [
     check(
       'receiver_consents_status_check',
-      sql`${t.status} IN ('AWAITING_AUTHORISATION', 'AUTHORISED', 'REJECTED', 'REVOKED', 'ACCESS_LOST')`,
+      sql`${t.status} IN ('AWAITING_AUTHORISATION', 'AUTHORISED', 'REJECTED', 'REVOKED', 'ACCESS_LOST', 'CONSUMED')`,
     ),
+    check('receiver_consents_kind_check', sql`${t.kind} IN ('DATA', 'PAYMENT')`),
     check(
       'receiver_consents_tokens_check',
       sql`${t.status} <> 'AUTHORISED' OR (${t.accessToken} IS NOT NULL AND ${t.accessTokenExpiresAt} IS NOT NULL)`,
@@ -102,5 +106,74 @@ export const receiverConsents = pgTable(
   ],
 );
 
+/**
+ * What a payment consent asked for (payments.yaml 4.0.0 `CreatePaymentConsent.data`, built from
+ * the app's plain request): creditor, amount, account, Pix key are personal data, so the whole
+ * request is envelope-encrypted. One row per receiver_consents row of kind PAYMENT (same id).
+ */
+export const receiverPaymentConsents = pgTable(
+  'receiver_payment_consents',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .references(() => receiverConsents.id),
+    /** The `data` claim sent to the holder (JSON), encrypted. */
+    requestEncrypted: bytea('request_encrypted').notNull(),
+    /** The consent's status as the holder last answered it (GET /consents/{consentId}). */
+    holderStatus: text('holder_status').notNull(),
+    /** Send the payment as soon as the callback authorises the consent. */
+    autoInitiate: boolean('auto_initiate').notNull().default(false),
+    checkedAt: instant('checked_at').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'receiver_payment_consents_holder_status_check',
+      sql`${t.holderStatus} IN ('AWAITING_AUTHORISATION', 'PARTIALLY_ACCEPTED', 'AUTHORISED', 'REJECTED', 'CONSUMED')`,
+    ),
+  ],
+);
+
+/**
+ * A Pix payment Ponte initiated at a holder (POST /pix/payments). The row exists before the
+ * holder is called: its idempotency key and its exact `data` (with the endToEndId) are reused by
+ * every retry, so a retry can only ever produce the same payment (DIGEST §4.3). PENDING until the
+ * holder answered; then the holder's status (payments.yaml 4.0.0 `EnumPaymentStatusType`).
+ */
+export const receiverPayments = pgTable(
+  'receiver_payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consentRowId: uuid('consent_row_id')
+      .notNull()
+      .references(() => receiverConsents.id),
+    orgId: text('org_id').notNull(),
+    consentId: text('consent_id').notNull(),
+    paymentId: text('payment_id'),
+    endToEndId: text('end_to_end_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** The `data` claim of POST /pix/payments (JSON), encrypted. */
+    requestEncrypted: bytea('request_encrypted').notNull(),
+    status: text('status').notNull(),
+    rejectionReason: text('rejection_reason'),
+    lastError: text('last_error'),
+    checkedAt: instant('checked_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'receiver_payments_status_check',
+      sql`${t.status} IN ('PENDING', 'RCVD', 'ACCP', 'ACPD', 'ACSC', 'PDNG', 'SCHD', 'RJCT', 'CANC')`,
+    ),
+    check('receiver_payments_sent_check', sql`${t.status} = 'PENDING' OR ${t.paymentId} IS NOT NULL`),
+    uniqueIndex('receiver_payments_consent_idx').on(t.consentRowId),
+    uniqueIndex('receiver_payments_holder_payment_idx').on(t.orgId, t.paymentId),
+  ],
+);
+
 export type ReceiverRegistrationRow = typeof receiverRegistrations.$inferSelect;
 export type ReceiverConsentRow = typeof receiverConsents.$inferSelect;
+export type ReceiverPaymentConsentRow = typeof receiverPaymentConsents.$inferSelect;
+export type ReceiverPaymentRow = typeof receiverPayments.$inferSelect;

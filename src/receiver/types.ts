@@ -23,6 +23,12 @@ export interface ReceiverCredentials {
   caPem?: string;
   /** Redirect URIs to register and use; the SSA's `software_redirect_uris` by default. */
   redirectUris?: string[];
+  /**
+   * As a payment initiator: the CNPJ sent as `cnpjInitiator` (the organisation's
+   * RegistrationNumber in the directory by default) and the ISPB that prefixes the endToEndIds
+   * it generates (the CNPJ's 8-digit root by default).
+   */
+  initiator?: { cnpj?: string; ispb?: string };
 }
 
 /** The credentials with their keys imported, as the use cases need them. */
@@ -36,10 +42,11 @@ export interface ReceiverIdentity {
   encryptionKey: CryptoKey;
   encryptionKid: string;
   redirectUris: string[] | undefined;
+  initiator: { cnpj?: string; ispb?: string };
 }
 
 /** The directory as the receiver uses it: participants list and its own SSA. */
-export type ReceiverDirectory = Pick<DirectoryClient, 'participants' | 'getSoftwareStatement'>;
+export type ReceiverDirectory = Pick<DirectoryClient, 'participants' | 'getSoftwareStatement' | 'fetchJwks'>;
 
 export interface ReceiverDeps {
   db: Database;
@@ -55,6 +62,14 @@ export interface ReceiverDeps {
   returnUrl: string;
   /** Outbound mTLS; undici with the transport certificate by default. */
   transport?: ReceiverTransport;
+  /**
+   * The directory JWKS of an organisation (holders' BRSEAL keys, DIGEST §4.2). By default derived
+   * from our own software JWKS URI (`<keystore>/<orgId>/<softwareId>/application.jwks`, the
+   * directory's keystore layout) as `<keystore>/<orgId>/application.jwks`.
+   */
+  orgJwksUri?: (orgId: string) => string;
+  /** Payment statuses older than this are asked again on read; 10 s by default. */
+  paymentStaleAfterMs?: number;
 }
 
 /** Context every use case receives (deps with the identity imported and the transport made). */

@@ -50,6 +50,28 @@ export interface EventPayloads {
     previousStatus: string;
     reason?: string;
   };
+  /**
+   * receiver: a Pix payment Ponte initiated at another institution changed status (as the holder
+   * answered GET /pix/payments/{paymentId}, after its webhook or a stale read).
+   */
+  'receiver-payment.status-changed': {
+    id: string;
+    paymentId: string;
+    consentId: string;
+    orgId: string;
+    status: string;
+    previousStatus: string;
+    /** payments 4.0.0 `rejectionReason.code` when the new status is RJCT. */
+    reason?: string;
+  };
+  /** receiver: a payment consent Ponte holds at another institution changed status at the holder. */
+  'receiver-payment-consent.status-changed': {
+    id: string;
+    consentId: string;
+    orgId: string;
+    status: string;
+    previousStatus: string;
+  };
   /** A brand finished seeding its synthetic data (`ponte seed`). */
   'brand.seeded': { brandId: string; customers: number; seed: number };
 }
@@ -88,6 +110,14 @@ export const eventCatalog = {
   'receiver-consent.status-changed': {
     aggregateType: 'receiver-consent',
     description: 'A consent held at another institution changed state.',
+  },
+  'receiver-payment.status-changed': {
+    aggregateType: 'receiver-payment',
+    description: 'A Pix payment initiated at another institution changed status.',
+  },
+  'receiver-payment-consent.status-changed': {
+    aggregateType: 'receiver-payment-consent',
+    description: 'A payment consent held at another institution changed status at the holder.',
   },
   'brand.seeded': { aggregateType: 'brand', description: 'A brand was seeded with synthetic data.' },
 } as const satisfies { readonly [Name in EventName]: EventDefinition };

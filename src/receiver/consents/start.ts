@@ -6,6 +6,7 @@ import { ReceiverErrors } from '../errors.ts';
 import { callHolder } from '../holders/holder-call.ts';
 import { apiBase, findHolder, holderServers, type HolderServer } from '../holders/holders.ts';
 import { receiverConsents } from '../schema.ts';
+import { pushAuthorisationRequest, redirectUriOf, registeredClientAt } from './authorisation-request.ts';
 import { consentScope } from './data-groups.ts';
 import { consentView, type ConsentView } from './store.ts';
 import type { ConsentDeps } from './deps.ts';
@@ -62,29 +63,8 @@ export async function startConsent(deps: ConsentDeps, input: StartConsentInput):
   const scope = consentScope(input.dataGroups, { businessEntity: cnpj !== undefined });
   const termMonths = input.termMonths ?? 12;
   const server = findHolder(holderServers(await ctx.directory.participants()), input.holder);
-  const registration = await deps.registrations.find(
-    ctx.db,
-    ctx.identity.softwareStatementId,
-    server.authorisationServerId,
-  );
-  if (registration?.status !== 'REGISTERED' || !registration.clientId) {
-    throw new AppError(
-      ReceiverErrors.RECEIVER_HOLDER_NOT_REGISTERED,
-      'Ponte ainda não está registrada nesta transmissora.',
-      {
-        detail: { authorisationServerId: server.authorisationServerId },
-      },
-    );
-  }
-  const redirectUris = (registration.metadata as { redirect_uris?: string[] } | null)?.redirect_uris ?? [];
-  const redirectUri = input.redirectUri ?? redirectUris[0];
-  if (!redirectUri || !redirectUris.includes(redirectUri)) {
-    throw new AppError(
-      ReceiverErrors.RECEIVER_CALLBACK_INVALID,
-      'redirectUri não registrada nesta transmissora.',
-    );
-  }
-  const config = await deps.parties.configFor(registration.discoveryUrl, registration.clientId);
+  const { registration, config } = await registeredClientAt(deps, server);
+  const redirectUri = redirectUriOf(registration, input.redirectUri);
   const { access_token: token } = await deps.oauth(() =>
     client.clientCredentialsGrant(config, { scope: 'consents' }),
   );
@@ -114,28 +94,10 @@ export async function startConsent(deps: ConsentDeps, input: StartConsentInput):
 
   try {
     const id = randomUUID();
-    const state = client.randomState();
-    const nonce = client.randomNonce();
-    const codeVerifier = client.randomPKCECodeVerifier();
-    const { searchParams } = await client.buildAuthorizationUrlWithJAR(
-      config,
-      {
-        redirect_uri: redirectUri,
-        scope: ['openid', ...scope.scopes, `consent:${consentId}`].join(' '),
-        code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
-        code_challenge_method: 'S256',
-        nonce,
-        state,
-        // FAPI-BR 5.2.2-4: acr urn:brasil:openbanking:loa2 (or loa3) requested as essential.
-        claims: JSON.stringify({
-          id_token: { acr: { essential: true, values: ['urn:brasil:openbanking:loa2'] } },
-        }),
-      },
-      { key: ctx.identity.signingKey, kid: ctx.identity.signingKid },
-    );
-    const authorisationUrl = await deps.oauth(() =>
-      client.buildAuthorizationUrlWithPAR(config, searchParams),
-    );
+    const { authorisationUrl, state, nonce, codeVerifier } = await pushAuthorisationRequest(deps, config, {
+      redirectUri,
+      scopes: [...scope.scopes, `consent:${consentId}`],
+    });
     const [row] = await ctx.db
       .insert(receiverConsents)
       .values({
@@ -158,7 +120,7 @@ export async function startConsent(deps: ConsentDeps, input: StartConsentInput):
         updatedAt: now,
       })
       .returning();
-    return { consent: consentView(row!), authorisationUrl: authorisationUrl.href };
+    return { consent: consentView(row!), authorisationUrl };
   } catch (error) {
     await deleteAtHolder(deps, server, consentId, token);
     throw error;

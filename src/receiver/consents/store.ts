@@ -3,13 +3,16 @@ import { fieldAad, type FieldCipher } from '../../platform/crypto/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { receiverConsents, type ReceiverConsentRow } from '../schema.ts';
 
+/** CONSUMED: a payment consent whose payment was created (its tokens are no longer needed). */
 export type ReceiverConsentStatus =
-  'AWAITING_AUTHORISATION' | 'AUTHORISED' | 'REJECTED' | 'REVOKED' | 'ACCESS_LOST';
+  'AWAITING_AUTHORISATION' | 'AUTHORISED' | 'REJECTED' | 'REVOKED' | 'ACCESS_LOST' | 'CONSUMED';
+export type ReceiverConsentKind = 'DATA' | 'PAYMENT';
 
 /** The receiver's view of a consent (no tokens, no document). */
 export interface ConsentView {
   id: string;
   consentId: string;
+  kind: ReceiverConsentKind;
   orgId: string;
   authorisationServerId: string;
   status: ReceiverConsentStatus;
@@ -24,6 +27,7 @@ export function consentView(row: ReceiverConsentRow): ConsentView {
   return {
     id: row.id,
     consentId: row.consentId,
+    kind: row.kind as ReceiverConsentKind,
     orgId: row.orgId,
     authorisationServerId: row.authorisationServerId,
     status: row.status as ReceiverConsentStatus,

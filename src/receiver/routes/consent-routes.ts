@@ -12,6 +12,7 @@ export function shapeConsent(view: ConsentView) {
   return {
     id: view.id,
     consentId: view.consentId,
+    kind: view.kind,
     holder: { orgId: view.orgId, authorisationServerId: view.authorisationServerId },
     status: view.status,
     dataGroups: view.dataGroups,
