@@ -1,9 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
-import os from 'node:os';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import {
@@ -16,13 +14,13 @@ import {
 } from 'jose';
 import * as client from 'openid-client';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../src/app/server.ts';
+import type { RunningServer } from '../src/app/server.ts';
 import { launchBrowser, logIn, openSession } from '../src/authz/testing/browser.ts';
 import { buildEndToEndId, WEBHOOK_SIGNATURE_HEADER } from '../src/payments/index.ts';
 import { loadOrCreateCertificateAuthority } from '../src/pki/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
-import { loadConfig } from '../src/platform/config/index.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
+import { startSimulator } from './support/sim.ts';
 import { waitFor } from '../src/platform/jobs/testing.ts';
 import type { SimManifest } from '../src/sim/manifest.ts';
 import {
@@ -40,7 +38,6 @@ import {
  * brand's signed webhooks arrive over mTLS at the initiator.
  */
 const tdb = await createTestDatabase();
-const home = await fs.mkdtemp(path.join(os.tmpdir(), 'ponte-eco-pay-'));
 const CREDITOR = { ispb: '99999999', issuer: '0001', number: '1234567', accountType: 'CACC' };
 
 interface Hook {
@@ -51,7 +48,9 @@ interface Hook {
 }
 
 describe('simulated ecosystem: Pix payment initiation as an outside initiator', () => {
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
   let server: RunningServer;
+  let home: string;
   let manifest: SimManifest;
   let browser: Browser;
   let alfa: Participant;
@@ -59,16 +58,8 @@ describe('simulated ecosystem: Pix payment initiation as an outside initiator', 
   const hooks: Hook[] = [];
 
   before(async () => {
-    const config = loadConfig({
-      PONTE_HOME: home,
-      DATABASE_URL: tdb.url,
-      PONTE_HTTP_PORT: '0',
-      PONTE_SIM_PORT: '0',
-      PONTE_SEED_CUSTOMERS: '24',
-      PONTE_LOG_LEVEL: 'warn',
-      PONTE_LOG_PRETTY: 'false',
-    });
-    [server, browser] = await Promise.all([startServer(config), launchBrowser()]);
+    [sim, browser] = await Promise.all([startSimulator(tdb, 'ponte-eco-pay'), launchBrowser()]);
+    ({ server, home } = sim);
     manifest = server.ecosystem!.manifest;
     alfa = await participantFrom(path.join(home, 'sim'), manifest, 0);
     // The initiator's webhook endpoint, on the URI its software statement declares, over mTLS.
@@ -101,8 +92,7 @@ describe('simulated ecosystem: Pix payment initiation as an outside initiator', 
     await new Promise<void>((resolve) => (webhookServer ? webhookServer.close(() => resolve()) : resolve()));
     await browser?.close();
     await alfa?.agent.close();
-    await server?.close();
-    await fs.rm(home, { recursive: true, force: true });
+    await sim?.close();
   });
 
   it(

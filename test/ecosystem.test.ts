@@ -1,14 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import * as client from 'openid-client';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../src/app/server.ts';
+import type { RunningServer } from '../src/app/server.ts';
 import { launchBrowser, logIn, openSession } from '../src/authz/testing/browser.ts';
-import { loadConfig } from '../src/platform/config/index.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
+import { startSimulator } from './support/sim.ts';
 import type { SimManifest } from '../src/sim/manifest.ts';
 import {
   callApi,
@@ -26,10 +24,11 @@ import {
  * Chromium → code + encrypted id_token → token → refresh → revocation → refresh refused.
  */
 const tdb = await createTestDatabase();
-const home = await fs.mkdtemp(path.join(os.tmpdir(), 'ponte-eco-'));
 
 describe('simulated ecosystem, end to end as an outside receiver', () => {
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
   let server: RunningServer;
+  let home: string;
   let manifest: SimManifest;
   let browser: Browser;
   let alfa: Participant;
@@ -40,16 +39,8 @@ describe('simulated ecosystem, end to end as an outside receiver', () => {
   const accountsUrl = (path = '') => `${brand.apiBaseUrl}/open-banking/accounts/v2/accounts${path}`;
 
   before(async () => {
-    const config = loadConfig({
-      PONTE_HOME: home,
-      DATABASE_URL: tdb.url,
-      PONTE_HTTP_PORT: '0',
-      PONTE_SIM_PORT: '0',
-      PONTE_SEED_CUSTOMERS: '24',
-      PONTE_LOG_LEVEL: 'warn',
-      PONTE_LOG_PRETTY: 'false',
-    });
-    [server, browser] = await Promise.all([startServer(config), launchBrowser()]);
+    [sim, browser] = await Promise.all([startSimulator(tdb, 'ponte-eco'), launchBrowser()]);
+    ({ server, home } = sim);
     manifest = server.ecosystem!.manifest;
     brand = manifest.brands[0]!;
     REDIRECT = manifest.softwares[0]!.redirectUris[0]!;
@@ -62,8 +53,7 @@ describe('simulated ecosystem, end to end as an outside receiver', () => {
   after(async () => {
     await browser?.close();
     await Promise.all([alfa?.agent.close(), beta?.agent.close()]);
-    await server?.close();
-    await fs.rm(home, { recursive: true, force: true });
+    await sim?.close();
   });
 
   async function registered(p: Participant) {

@@ -1,18 +1,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { Registry } from 'prom-client';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../src/app/server.ts';
+import type { RunningServer } from '../src/app/server.ts';
 import { launchBrowser, logIn, openSession } from '../src/authz/testing/browser.ts';
 import { createDirectoryClient, type DirectoryClient } from '../src/directory/index.ts';
 import { loadOrCreateCertificateAuthority } from '../src/pki/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
-import { loadConfig } from '../src/platform/config/index.ts';
 import { createFieldCipher } from '../src/platform/crypto/index.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
+import { startSimulator } from './support/sim.ts';
 import { createHttpApp, type PonteApp } from '../src/platform/http/index.ts';
 import { waitFor } from '../src/platform/jobs/testing.ts';
 import { createLogger } from '../src/platform/logger/index.ts';
@@ -27,7 +26,6 @@ import type { SimManifest } from '../src/sim/manifest.ts';
  * which verifies them and asks the holder for the new status.
  */
 const tdb = await createTestDatabase();
-const home = await fs.mkdtemp(path.join(os.tmpdir(), 'ponte-receiver-pay-'));
 const CREDITOR_ACCOUNT = { ispb: '99999999', issuer: '0001', number: '1234567', accountType: 'CACC' };
 const CREDITOR = { name: 'Loja Exemplo Ltda', document: '11.222.333/0001-81', account: CREDITOR_ACCOUNT };
 
@@ -39,7 +37,9 @@ interface Hook {
 }
 
 describe('receiver: Pix payment initiation in two calls against the simulated ecosystem', () => {
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
   let server: RunningServer;
+  let home: string;
   let manifest: SimManifest;
   let browser: Browser;
   let receiver: Receiver;
@@ -57,16 +57,8 @@ describe('receiver: Pix payment initiation in two calls against the simulated ec
   });
 
   before(async () => {
-    const config = loadConfig({
-      PONTE_HOME: home,
-      DATABASE_URL: tdb.url,
-      PONTE_HTTP_PORT: '0',
-      PONTE_SIM_PORT: '0',
-      PONTE_SEED_CUSTOMERS: '24',
-      PONTE_LOG_LEVEL: 'warn',
-      PONTE_LOG_PRETTY: 'false',
-    });
-    [server, browser] = await Promise.all([startServer(config), launchBrowser()]);
+    [sim, browser] = await Promise.all([startSimulator(tdb, 'ponte-receiver-pay'), launchBrowser()]);
+    ({ server, home } = sim);
     manifest = server.ecosystem!.manifest;
     const simDir = path.join(home, 'sim');
     const read = (file: string) => fs.readFile(path.join(simDir, file), 'utf8');
@@ -141,8 +133,7 @@ describe('receiver: Pix payment initiation in two calls against the simulated ec
     await receiver?.close();
     await directory?.close();
     await browser?.close();
-    await server?.close();
-    await fs.rm(home, { recursive: true, force: true });
+    await sim?.close();
   });
 
   const firstCall = (body: Record<string, unknown>) =>

@@ -1,18 +1,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { Registry } from 'prom-client';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../src/app/server.ts';
+import type { RunningServer } from '../src/app/server.ts';
 import { launchBrowser, logIn, openSession } from '../src/authz/testing/browser.ts';
 import { createDirectoryClient, type DirectoryClient } from '../src/directory/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
-import { loadConfig } from '../src/platform/config/index.ts';
 import { createFieldCipher } from '../src/platform/crypto/index.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
+import { startSimulator } from './support/sim.ts';
 import { createLogger } from '../src/platform/logger/index.ts';
 import { createHttpApp, type PonteApp } from '../src/platform/http/index.ts';
 import { createReceiver, receiverRoutes, type Receiver } from '../src/receiver/index.ts';
@@ -24,7 +23,6 @@ import type { SimManifest } from '../src/sim/manifest.ts';
  * callback, refresh, revocation, and the failures that must leave nothing half-made.
  */
 const tdb = await createTestDatabase();
-const home = await fs.mkdtemp(path.join(os.tmpdir(), 'ponte-receiver-'));
 const RETURN_URL = 'https://app.example/consents/done';
 const logLines: Array<Record<string, unknown>> = [];
 const logSink = new Writable({
@@ -37,7 +35,9 @@ const logSink = new Writable({
 });
 
 describe('receiver against the simulated ecosystem', () => {
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
   let server: RunningServer;
+  let home: string;
   let manifest: SimManifest;
   let browser: Browser;
   let receiver: Receiver;
@@ -50,16 +50,8 @@ describe('receiver against the simulated ecosystem', () => {
     (await tdb.pool.query<Record<string, unknown>>(`SELECT * FROM ${table}`)).rows;
 
   before(async () => {
-    const config = loadConfig({
-      PONTE_HOME: home,
-      DATABASE_URL: tdb.url,
-      PONTE_HTTP_PORT: '0',
-      PONTE_SIM_PORT: '0',
-      PONTE_SEED_CUSTOMERS: '24',
-      PONTE_LOG_LEVEL: 'warn',
-      PONTE_LOG_PRETTY: 'false',
-    });
-    [server, browser] = await Promise.all([startServer(config), launchBrowser()]);
+    [sim, browser] = await Promise.all([startSimulator(tdb, 'ponte-receiver'), launchBrowser()]);
+    ({ server, home } = sim);
     manifest = server.ecosystem!.manifest;
     customer = manifest.brands[0]!.customers.find((c) => c.type === 'PF')!;
     const simDir = path.join(home, 'sim');
@@ -115,8 +107,7 @@ describe('receiver against the simulated ecosystem', () => {
     await receiver?.close();
     await directory?.close();
     await browser?.close();
-    await server?.close();
-    await fs.rm(home, { recursive: true, force: true });
+    await sim?.close();
   });
 
   const createConsent = (body: Record<string, unknown>) =>

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer } from '../src/app/server.ts';
-import { loadConfig } from '../src/platform/config/index.ts';
+import type { RunningServer } from '../src/app/server.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
+import { startSimulator } from './support/sim.ts';
 import { runCli } from './support/cli.ts';
 
 /**
@@ -14,36 +14,31 @@ import { runCli } from './support/cli.ts';
  * and a headless customer at the holders.
  */
 const tdb = await createTestDatabase();
-const home = await fs.mkdtemp(path.join(os.tmpdir(), 'ponte-simulate-'));
 
 describe('ponte simulate', () => {
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
   let server: RunningServer;
+  let home: string;
   let manifestFile: string;
 
   before(async () => {
-    const config = loadConfig({
-      PONTE_HOME: home,
-      DATABASE_URL: tdb.url,
-      PONTE_HTTP_PORT: '0',
-      PONTE_SIM_PORT: '0',
-      PONTE_SEED_CUSTOMERS: '24',
-      PONTE_LOG_LEVEL: 'warn',
-      PONTE_LOG_PRETTY: 'false',
-    });
-    server = await startServer(config);
+    sim = await startSimulator(tdb, 'ponte-simulate');
+    ({ server, home } = sim);
     manifestFile = server.ecosystem!.manifestFile;
   });
   after(async () => {
-    await server?.close();
-    await fs.rm(home, { recursive: true, force: true });
+    await sim?.close();
   });
 
-  it('passes every journey against the running ecosystem and reports each step with its time', async () => {
+  it('passes every journey against the running ecosystem and reports each step with its time', async (t) => {
     const result = await runCli(['simulate'], { PONTE_HOME: home }, 120_000);
+    t.diagnostic(result.stdout);
     assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
     assert.match(result.stdout, /✔ data at Banco Ponte › consent in one call \(\d+ ms\)/);
     assert.match(result.stdout, /✔ data at Banco Aurora › accounts fetched \(\d+ ms\): \d+ account\(s\)/);
     assert.match(result.stdout, /✔ data at Banco Aurora › transactions fetched/);
+    assert.match(result.stdout, /✔ payment at Banco Aurora › payment settled \(\d+ ms\): ACSC/);
+    assert.match(result.stdout, /^PASS: 3\/3 journeys/m);
     assert.match(result.stdout, /^PASS: \d+\/\d+ journeys/m);
     assert.doesNotMatch(result.stdout, /✖/);
     // Each journey left an authorised consent at the receiver.
@@ -63,7 +58,7 @@ describe('ponte simulate', () => {
     const result = await runCli(['simulate', '--manifest', broken], {}, 60_000);
     assert.equal(result.code, 1, `${result.stdout}\n${result.stderr}`);
     assert.match(result.stdout, /✖ data at Banco Ponte › consent in one call \(\d+ ms\): .*ECONNREFUSED/);
-    assert.match(result.stdout, /^FAIL: 0\/2 journeys/m);
+    assert.match(result.stdout, /^FAIL: 0\/3 journeys/m);
   });
 
   it('says clearly that there is no ecosystem to simulate against', async () => {

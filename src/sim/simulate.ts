@@ -29,7 +29,8 @@ class StepFailed extends Error {}
  * holders (customer-agent.ts). Each journey stops at its first failing step; the others still run.
  *   data: at two holders, for the same CPF: consent in one call → authorisation → callback →
  *         accounts and transactions fetched;
- *   payment: payment consent → authorisation → callback → Pix payment → ACSC.
+ *   payment: payment consent → authorisation → callback → Pix payment → ACSC (the holder's
+ *            signed webhooks reach the receiver, which also polls when they are late).
  */
 export async function runSimulation(input: {
   manifest: SimManifest;
@@ -75,9 +76,14 @@ export async function runSimulation(input: {
   try {
     const person = manifest.brands[0]?.customers.find((c) => c.type === 'PF');
     if (!person) throw new Error('the manifest lists no demo customer');
+    const ctx = { api, customer, base, dispatcher, person, step };
     for (const brand of manifest.brands.slice(0, 2)) {
-      await dataJourney({ api, customer, base, dispatcher, brand, person, step }).catch(ignoreStepFailure);
+      await dataJourney({ ...ctx, brand }).catch(ignoreStepFailure);
     }
+    const payer = manifest.brands[1] ?? manifest.brands[0]!;
+    await paymentJourney({ ...ctx, brand: payer, timeoutMs: input.paymentTimeoutMs ?? 60_000 }).catch(
+      ignoreStepFailure,
+    );
   } finally {
     await Promise.all([dispatcher.close(), customer.close()]);
   }
@@ -156,11 +162,61 @@ async function dataJourney(ctx: JourneyContext & { brand: Brand }) {
     return [list, `${list.length} account(s)`];
   });
   await step(journey, 'transactions fetched', async () => {
-    const answer = await api.call(
-      'GET',
-      `/receiver/v1/consents/${consent.id}/accounts/${accounts[0]!.accountId}/transactions?all=true`,
-    );
+    // The last 90 days (accounts 2.4.2: the default window is shorter, the maximum 12 months).
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const window = `fromBookingDate=${day(Date.now() - 90 * 86_400_000)}&toBookingDate=${day(Date.now())}`;
+    const path = `/receiver/v1/consents/${consent.id}/accounts/${accounts[0]!.accountId}/transactions`;
+    const answer = await api.call('GET', `${path}?${window}&all=true`);
     expectStatus(answer, 200, 'transactions');
-    return [undefined, `${(answer.body.data as unknown[]).length} transaction(s) of the first account`];
+    return [undefined, `${(answer.body.data as unknown[]).length} transaction(s) in 90 days, first account`];
+  });
+}
+
+/** A fictitious shop's account at another institution: the sample bank settles any ISPB. */
+const CREDITOR = {
+  name: 'Loja Exemplo Ltda',
+  document: '11222333000181',
+  account: { ispb: '99999999', issuer: '0001', number: '1234567', accountType: 'CACC' },
+};
+const FINAL = new Set(['ACSC', 'RJCT', 'CANC']);
+
+async function paymentJourney(ctx: JourneyContext & { brand: Brand; timeoutMs: number }) {
+  const { api, brand, person, step } = ctx;
+  const journey = `payment at ${brand.name}`;
+  const consent = await step(journey, 'payment consent (signed)', async () => {
+    const answer = await api.call('POST', '/receiver/v1/payments/consents', {
+      document: person.cpf,
+      holder: brand.orgId,
+      amount: '1.23',
+      creditor: CREDITOR,
+      remittanceInformation: 'ponte simulate',
+    });
+    expectStatus(answer, 201, 'POST /receiver/v1/payments/consents');
+    const data = answer.body.data as { id: string; consentId: string; authorisationUrl: string };
+    return [data, data.consentId];
+  });
+  await step(journey, 'customer authorises at the holder', async () => {
+    const status = await authoriseAndReturn(ctx, consent.authorisationUrl, person);
+    if (status !== 'AUTHORISED') throw new Error(`consent ended ${status}`);
+    return [status, `CPF ${person.cpf}: ${status}`];
+  });
+  const payment = await step(journey, 'Pix payment initiated (signed)', async () => {
+    const answer = await api.call('POST', `/receiver/v1/payments/consents/${consent.id}/pix`);
+    expectStatus(answer, 201, 'POST …/pix');
+    const data = answer.body.data as { id: string; paymentId: string; status: string };
+    return [data, `${data.paymentId}: ${data.status}`];
+  });
+  await step(journey, 'payment settled', async () => {
+    const deadline = Date.now() + ctx.timeoutMs;
+    let status = payment.status;
+    while (!FINAL.has(status)) {
+      if (Date.now() > deadline) throw new Error(`still ${status} after ${ctx.timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const answer = await api.call('GET', `/receiver/v1/payments/${payment.id}`);
+      expectStatus(answer, 200, 'GET /receiver/v1/payments');
+      status = String((answer.body.data as { status: string }).status);
+    }
+    if (status !== 'ACSC') throw new Error(`payment ended ${status}`);
+    return [status, 'ACSC'];
   });
 }

@@ -1,0 +1,36 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, type RunningServer } from '../../src/app/server.ts';
+import { loadConfig } from '../../src/platform/config/index.ts';
+import type { TestDatabase } from '../../src/platform/db/testing.ts';
+
+/**
+ * `ponte start` with the simulated ecosystem, in process, on a test database: random ports, a
+ * small seed, quiet logs, a throw-away PONTE_HOME. `close()` stops it and removes the home.
+ */
+export async function startSimulator(
+  tdb: TestDatabase,
+  prefix: string,
+): Promise<{ server: RunningServer; home: string; simDir: string; close(): Promise<void> }> {
+  const home = await fs.mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
+  const config = loadConfig({
+    PONTE_HOME: home,
+    DATABASE_URL: tdb.url,
+    PONTE_HTTP_PORT: '0',
+    PONTE_SIM_PORT: '0',
+    PONTE_SEED_CUSTOMERS: '24',
+    PONTE_LOG_LEVEL: 'warn',
+    PONTE_LOG_PRETTY: 'false',
+  });
+  const server = await startServer(config);
+  return {
+    server,
+    home,
+    simDir: path.join(home, 'sim'),
+    async close() {
+      await server.close();
+      await fs.rm(home, { recursive: true, force: true });
+    },
+  };
+}
