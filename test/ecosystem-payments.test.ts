@@ -75,6 +75,9 @@ describe('simulated ecosystem: Pix payment initiation as an outside initiator', 
         let body = '';
         req.on('data', (chunk: Buffer) => (body += chunk.toString()));
         req.on('end', () => {
+          // The browser's redirect to the callback (should Chromium reach the real origin).
+          if (req.method === 'GET')
+            return void res.writeHead(200, { 'content-type': 'text/html' }).end('<title>receptor</title>');
           const socket = req.socket as TLSSocket;
           const subject = socket.authorized ? socket.getPeerX509Certificate()?.subject : undefined;
           hooks.push({ path: req.url ?? '', headers: req.headers, body, subject });
