@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {
   AccessTokenVerifier,
@@ -74,11 +73,12 @@ export function createResourceGuard(deps: ResourceGuardDeps) {
     }
     // Only a certificate whose chain was verified can prove possession of a bound token. The
     // verifier checks the binding (cnf.x5t#S256); the cache keys on the certificate's SHA-256
-    // thumbprint, so a cached answer is only ever reused for the very same certificate. (A one-shot
-    // hash of the DER: `fingerprint256` costs three times as much, formatting hex with colons.)
+    // thumbprint (computed once per connection), so a cached answer is only ever reused for the
+    // very same certificate.
     const presented = request.clientCertificate();
-    const certificate = presented?.verified === true ? presented.certificate : undefined;
-    const key = `${certificate === undefined ? '' : hash('sha256', certificate.raw, 'base64url')}\u0000${token}`;
+    const bound = presented?.verified === true ? presented : undefined;
+    const certificate = bound?.certificate;
+    const key = `${bound?.thumbprint ?? ''}\u0000${token}`;
     const verified = settled(
       tokens.get(key, () => deps.verifier.verify({ brandId: deps.brandId, token, certificate })),
     );

@@ -1,3 +1,4 @@
+import type { TLSSocket } from 'node:tls';
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyServerOptions } from 'fastify';
@@ -81,6 +82,11 @@ export function createHttpApp(deps: HttpAppDeps): PonteApp {
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as PonteApp;
 
+  // A client certificate is read once per connection (client-certificate.ts): refuse TLS 1.2
+  // renegotiation, through which a client could present another certificate mid-connection.
+  if (options.tls) {
+    app.server.on('secureConnection', (socket: TLSSocket) => socket.disableRenegotiation());
+  }
   // Regulated APIs take JSON (or JWT, parsed by the payments module); plain text is refused (415).
   app.removeContentTypeParser('text/plain');
   installInteractionId(app);
