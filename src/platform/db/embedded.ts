@@ -166,9 +166,18 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   const password = (await fs.readFile(secretFile, 'utf8')).trim();
 
-  let port = await runningPort(bin, dataDir, ids);
+  const running = await runningPort(bin, dataDir, ids);
+  let port: number;
   let owned = false;
-  if (port === undefined) {
+  const ownerFile = path.join(dir, 'owner.pid');
+  const owner = running === undefined ? undefined : await liveOwner(ownerFile);
+  if (running !== undefined && owner !== undefined) {
+    port = running;
+    // Another live process started it (`ponte start` running, and this is `ponte seed` or a
+    // second start): use it as a guest and never stop it, or we would pull the database from
+    // under the process that owns it.
+    log(`using the embedded PostgreSQL of process ${owner} on 127.0.0.1:${port}`);
+  } else if (running === undefined) {
     port = options.port || (await freePort());
     log(`starting embedded PostgreSQL on 127.0.0.1:${port}`);
     await run(
@@ -190,9 +199,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
     owned = true;
   } else {
-    log(`adopting embedded PostgreSQL already running on 127.0.0.1:${port}`);
+    port = running;
+    log(`adopting embedded PostgreSQL already running on 127.0.0.1:${port} (its process is gone)`);
     owned = true;
   }
+  if (owned) await fs.writeFile(ownerFile, `${process.pid}\n`, { mode: 0o600 });
 
   const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   await ensureDatabase(`${base}/postgres`, database);
@@ -205,8 +216,27 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       owned = false;
       // Fast shutdown: roll back open transactions, checkpoint, exit cleanly.
       await run(bin.pg_ctl, ['stop', '-w', '-m', 'fast', '-D', dataDir], ids).catch(() => undefined);
+      await fs.rm(ownerFile, { force: true });
     },
   };
+}
+
+/**
+ * The pid in `owner.pid` if that process is alive and is not this one (a Node process: a pid
+ * reused by something else after a crash does not count).
+ */
+async function liveOwner(file: string): Promise<number | undefined> {
+  const pid = Number((await fs.readFile(file, 'utf8').catch(() => '')).trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive, but another user's; ESRCH: gone.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+  }
+  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
+  if (cmdline !== undefined && !/node/.test(cmdline)) return undefined;
+  return pid;
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
