@@ -135,17 +135,18 @@ interface JourneyContext {
   step: Step;
 }
 
-async function dataJourney(ctx: JourneyContext & { brand: Brand }) {
-  const { api, brand, person, step } = ctx;
-  const journey = `data at ${brand.name}`;
-  const consent = await step(journey, 'consent in one call', async () => {
-    const answer = await api.call('POST', '/receiver/v1/consents', {
-      document: person.cpf,
-      holder: brand.orgId,
-      dataGroups: ['accounts'],
-      termMonths: 3,
-    });
-    expectStatus(answer, 201, 'POST /receiver/v1/consents');
+/** Two steps every journey starts with: the consent at the receiver, then the customer's yes. */
+async function lodgeAndAuthorise(
+  ctx: JourneyContext,
+  journey: string,
+  name: string,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<{ id: string; consentId: string; authorisationUrl: string }> {
+  const { api, person, step } = ctx;
+  const consent = await step(journey, name, async () => {
+    const answer = await api.call('POST', path, body);
+    expectStatus(answer, 201, `POST ${path}`);
     const data = answer.body.data as { id: string; consentId: string; authorisationUrl: string };
     return [data, data.consentId];
   });
@@ -153,6 +154,18 @@ async function dataJourney(ctx: JourneyContext & { brand: Brand }) {
     const status = await authoriseAndReturn(ctx, consent.authorisationUrl, person);
     if (status !== 'AUTHORISED') throw new Error(`consent ended ${status}`);
     return [status, `CPF ${person.cpf}: ${status}`];
+  });
+  return consent;
+}
+
+async function dataJourney(ctx: JourneyContext & { brand: Brand }) {
+  const { api, brand, person, step } = ctx;
+  const journey = `data at ${brand.name}`;
+  const consent = await lodgeAndAuthorise(ctx, journey, 'consent in one call', '/receiver/v1/consents', {
+    document: person.cpf,
+    holder: brand.orgId,
+    dataGroups: ['accounts'],
+    termMonths: 3,
   });
   const accounts = await step(journey, 'accounts fetched', async () => {
     const answer = await api.call('GET', `/receiver/v1/consents/${consent.id}/accounts`);
@@ -183,23 +196,19 @@ const FINAL = new Set(['ACSC', 'RJCT', 'CANC']);
 async function paymentJourney(ctx: JourneyContext & { brand: Brand; timeoutMs: number }) {
   const { api, brand, person, step } = ctx;
   const journey = `payment at ${brand.name}`;
-  const consent = await step(journey, 'payment consent (signed)', async () => {
-    const answer = await api.call('POST', '/receiver/v1/payments/consents', {
+  const consent = await lodgeAndAuthorise(
+    ctx,
+    journey,
+    'payment consent (signed)',
+    '/receiver/v1/payments/consents',
+    {
       document: person.cpf,
       holder: brand.orgId,
       amount: '1.23',
       creditor: CREDITOR,
       remittanceInformation: 'ponte simulate',
-    });
-    expectStatus(answer, 201, 'POST /receiver/v1/payments/consents');
-    const data = answer.body.data as { id: string; consentId: string; authorisationUrl: string };
-    return [data, data.consentId];
-  });
-  await step(journey, 'customer authorises at the holder', async () => {
-    const status = await authoriseAndReturn(ctx, consent.authorisationUrl, person);
-    if (status !== 'AUTHORISED') throw new Error(`consent ended ${status}`);
-    return [status, `CPF ${person.cpf}: ${status}`];
-  });
+    },
+  );
   const payment = await step(journey, 'Pix payment initiated (signed)', async () => {
     const answer = await api.call('POST', `/receiver/v1/payments/consents/${consent.id}/pix`);
     expectStatus(answer, 201, 'POST …/pix');
