@@ -109,6 +109,11 @@ export async function startReceiverBrand(deps: {
       await deps.jobs.send('receiver.refresh-tokens', { brandId }, { startAfter: REFRESH_EVERY_SECONDS });
       const { refreshed, lost } = await receiver.refreshExpiring(REFRESH_WINDOW_MS);
       if (refreshed + lost > 0) logger.info({ refreshed, lost }, 'receiver tokens refreshed');
+      // Registrations follow the directory (new holders, changed keys/URIs, holders that left);
+      // a failure here (directory down) must not stop token refreshes, so it is only logged.
+      await receiver
+        .syncRegistrations()
+        .catch((error: unknown) => logger.warn({ err: error }, 'receiver registration sync failed'));
     });
     await deps.jobs.send('receiver.refresh-tokens', { brandId: config.id });
   }

@@ -96,6 +96,14 @@ export interface DirectoryRegistry {
   addSoftwareKey(organisationId: string, softwareStatementId: string, jwk: PublicJwk): void;
   /** A transport certificate (BRCAC) of the software (SSA software_jwks_transport_uri); `certificateJwk(..., { use: 'tls' })`. */
   addTransportCertificate(organisationId: string, softwareStatementId: string, jwk: CertificateJwk): void;
+  /** Changes what a software's statement says (redirect or webhook URIs, roles, status ...). */
+  updateSoftware(
+    organisationId: string,
+    softwareStatementId: string,
+    changes: Partial<Omit<SoftwareInput, 'organisationId' | 'softwareStatementId' | 'clientId'>>,
+  ): Software;
+  /** Takes an authorisation server off the participants list; false when there was none. */
+  removeAuthorisationServer(organisationId: string, authorisationServerId: string): boolean;
 
   organisations(): Organisation[];
   organisation(organisationId: string): Organisation | undefined;
@@ -207,6 +215,19 @@ export function createDirectoryRegistry(deps: { clock: Clock }): DirectoryRegist
       requireSoftware(organisationId, ssId);
       assertPublic(jwk);
       push(transport, key(organisationId, ssId), jwk);
+    },
+    updateSoftware(organisationId, ssId, changes) {
+      requireSoftware(organisationId, ssId);
+      const k = key(organisationId, ssId);
+      const updated: Software = { ...softwares.get(k)!, ...defined(changes) };
+      softwares.set(k, updated);
+      return updated;
+    },
+    removeAuthorisationServer(organisationId, authorisationServerId) {
+      const before = servers.get(organisationId) ?? [];
+      const after = before.filter((s) => s.authorisationServerId !== authorisationServerId);
+      servers.set(organisationId, after);
+      return after.length < before.length;
     },
     organisations: () => [...organisations.values()],
     organisation: (id) => organisations.get(id),

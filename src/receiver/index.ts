@@ -10,6 +10,7 @@ export { DATA_GROUPS, DATA_GROUP_NAMES, consentScope, type DataGroup } from './c
 export { DATA_ENDPOINTS, type DataEndpoint } from './data/endpoints.ts';
 export type { ConsentView, ReceiverConsentStatus } from './consents/store.ts';
 export type { RegistrationView, RegistrationStatus } from './registration/store.ts';
+export type { SyncSummary } from './registration/sync.ts';
 export type { StartConsentInput, StartedConsent } from './consents/start.ts';
 export type { DataAnswer, DataRequest } from './data/fetch-data.ts';
 export type { StartPaymentInput } from './payments/order.ts';

@@ -12,8 +12,9 @@ import { fetchData, type DataAnswer, type DataRequest } from './data/fetch-data.
 import { oauthCall } from './oidc/oauth-errors.ts';
 import { createRelyingParties } from './oidc/relying-party.ts';
 import { deleteRegistration, readRegistration, updateRegistration } from './registration/manage.ts';
-import { registerAtServer, registerEverywhere, type RegistrationDeps } from './registration/register.ts';
+import { registerAtServer, type RegistrationDeps } from './registration/register.ts';
 import { createRegistrationStore, viewOf, type RegistrationView } from './registration/store.ts';
+import { syncRegistrations, type SyncSummary } from './registration/sync.ts';
 import { createMtlsTransport } from './transport.ts';
 import type { ReceiverContext, ReceiverDeps, ReceiverIdentity } from './types.ts';
 import type { PaymentDeps } from './payments/deps.ts';
@@ -27,7 +28,13 @@ import { acceptWebhook, type WebhookNotice } from './payments/webhooks.ts';
 
 /** Ponte as a client of other institutions (DESIGN §3.3), behind a plain API for its own apps. */
 export interface Receiver {
-  /** DCR at every authorisation server of the directory that supports it (idempotent). */
+  /**
+   * Brings the registrations in step with the directory: DCR at new holders (and retries of
+   * failed ones), DCM PUT where our keys, redirect/webhook URIs or roles changed, DCM DELETE
+   * where a holder left the participants list. Run at start and on a schedule.
+   */
+  syncRegistrations(): Promise<SyncSummary>;
+  /** `syncRegistrations()`, answering the registrations only (idempotent). */
   registerEverywhere(): Promise<RegistrationView[]>;
   /** DCR (or a retry) at one authorisation server. */
   registerAt(authorisationServerId: string): Promise<RegistrationView>;
@@ -80,7 +87,7 @@ async function importIdentity(deps: ReceiverDeps): Promise<ReceiverIdentity> {
  * @example
  *   const receiver = await createReceiver({ db, clock, logger, cipher, directory, credentials,
  *     brandId: 'banco-ponte', returnUrl: 'https://app.example/consents/done' });
- *   await receiver.registerEverywhere();
+ *   await receiver.syncRegistrations(); // and every few minutes
  *   await app.register(receiverRoutes, { receiver });
  */
 export async function createReceiver(deps: ReceiverDeps): Promise<Receiver> {
@@ -128,7 +135,8 @@ export async function createReceiver(deps: ReceiverDeps): Promise<Receiver> {
   };
 
   return {
-    registerEverywhere: () => registerEverywhere(registration),
+    syncRegistrations: () => syncRegistrations(registration),
+    registerEverywhere: async () => (await syncRegistrations(registration)).registrations,
     registerAt: (id) => registerAtServer(registration, id),
     listRegistrations: async () => (await store.list(ctx.db, identity.softwareStatementId)).map(viewOf),
     readRegistration: (id) => readRegistration(registration, id),

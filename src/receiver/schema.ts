@@ -36,7 +36,18 @@ export const receiverRegistrations = pgTable(
     registrationClientUri: text('registration_client_uri'),
     /** The registration response, without the registration_access_token. */
     metadata: jsonb('metadata'),
+    /** The authorisation server's CustomerFriendlyName in the participants list, as last seen. */
+    holderName: text('holder_name'),
+    /**
+     * SHA-256 of what the registration was made from (registration/fingerprint.ts: JWKS keys,
+     * redirect and webhook URIs, roles); a sync whose fingerprint differs sends a DCM PUT.
+     */
+    ssaFingerprint: text('ssa_fingerprint'),
+    /** Why the status is what it is (e.g. DELETED: the server left the participants list). */
+    statusReason: text('status_reason'),
     lastError: text('last_error'),
+    /** When a sync last compared this registration with the directory. */
+    syncedAt: instant('synced_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },

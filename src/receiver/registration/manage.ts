@@ -2,7 +2,8 @@ import { AppError } from '../../platform/errors/index.ts';
 import { ReceiverErrors } from '../errors.ts';
 import type { ReceiverRegistrationRow } from '../schema.ts';
 import { registrationRequest } from './metadata.ts';
-import { freshSoftwareStatement, type RegistrationDeps } from './register.ts';
+import { currentFingerprint, freshSoftwareStatement, type RegistrationDeps } from './register.ts';
+import { errorText } from './error-text.ts';
 import { viewOf, type RegistrationView } from './store.ts';
 
 /**
@@ -72,21 +73,31 @@ export async function updateRegistration(
   id: string,
   changes: Record<string, unknown> = {},
 ): Promise<RegistrationView> {
-  const { row, token, uri } = await registered(deps, id);
+  const { row } = await registered(deps, id);
   const ssa = await freshSoftwareStatement(deps);
-  const request = { ...registrationRequest(deps.ctx.identity, ssa), ...changes, client_id: row.clientId };
-  const { status, body } = await call(deps, uri, token, 'PUT', request);
-  if (status !== 200) refused('PUT do registro', status, body);
-  const { registration_access_token: rotated, ...metadata } = body;
-  return viewOf(await save(deps, row, typeof rotated === 'string' ? rotated : token, metadata));
+  return viewOf(
+    await putAtHolder(deps, row, { ssa, fingerprint: await currentFingerprint(deps, ssa) }, changes),
+  );
 }
 
-async function save(
+/** DCM PUT of one registered row with `ssa`; stores the answer and the fingerprint it was made from. */
+export async function putAtHolder(
   deps: RegistrationDeps,
   row: ReceiverRegistrationRow,
-  token: string,
-  metadata: Record<string, unknown>,
-) {
+  basis: { ssa: string; fingerprint: string; syncedAt?: Date },
+  changes: Record<string, unknown> = {},
+): Promise<ReceiverRegistrationRow> {
+  const token = deps.store.registrationAccessToken(row);
+  if (!token || !row.registrationClientUri) refused('PUT do registro', 0, { error: 'no_dcm_access' });
+  const request = {
+    ...registrationRequest(deps.ctx.identity, basis.ssa),
+    ...changes,
+    client_id: row.clientId,
+  };
+  const { status, body } = await call(deps, row.registrationClientUri, token, 'PUT', request);
+  if (status !== 200) refused('PUT do registro', status, body);
+  const { registration_access_token: rotated, ...metadata } = body;
+  const now = deps.ctx.clock.now();
   return deps.store.save(deps.ctx.db, {
     softwareStatementId: row.softwareStatementId,
     orgId: row.orgId,
@@ -94,28 +105,54 @@ async function save(
     discoveryUrl: row.discoveryUrl,
     status: 'REGISTERED',
     clientId: row.clientId,
-    registrationAccessToken: token,
+    registrationAccessToken: typeof rotated === 'string' ? rotated : token,
     registrationClientUri: row.registrationClientUri,
     metadata,
+    ssaFingerprint: basis.fingerprint,
+    ...(basis.syncedAt && { syncedAt: basis.syncedAt }),
+    now,
+  });
+}
+
+/**
+ * DCM DELETE of one row at the holder (RFC 7592 §2.3: 204), then the local row becomes DELETED
+ * with `reason`. With `bestEffort` (the holder left the directory) a refusal or an unreachable
+ * holder is only noted in `lastError`: the row is DELETED either way.
+ */
+export async function deleteAtHolder(
+  deps: RegistrationDeps,
+  row: ReceiverRegistrationRow,
+  options: { reason: string; bestEffort?: boolean; syncedAt?: Date },
+): Promise<ReceiverRegistrationRow> {
+  const token = deps.store.registrationAccessToken(row);
+  let lastError: string | null = null;
+  if (row.status === 'REGISTERED' && token && row.registrationClientUri) {
+    try {
+      const { status, body } = await call(deps, row.registrationClientUri, token, 'DELETE');
+      // 401/404 after a successful earlier delete whose answer was lost: the client is gone either way.
+      if (status !== 204 && status !== 401 && status !== 404) refused('DELETE do registro', status, body);
+    } catch (error) {
+      if (!options.bestEffort) throw error;
+      lastError = errorText(error);
+    }
+  }
+  return deps.store.save(deps.ctx.db, {
+    softwareStatementId: row.softwareStatementId,
+    orgId: row.orgId,
+    authorisationServerId: row.authorisationServerId,
+    discoveryUrl: row.discoveryUrl,
+    status: 'DELETED',
+    statusReason: options.reason,
+    clientId: row.clientId,
+    registrationClientUri: row.registrationClientUri,
+    lastError,
+    ...(options.syncedAt && { syncedAt: options.syncedAt }),
     now: deps.ctx.clock.now(),
   });
 }
 
 /** Deletes the client at the holder (RFC 7592 §2.3: 204); the local row stays, DELETED. */
 export async function deleteRegistration(deps: RegistrationDeps, id: string): Promise<RegistrationView> {
-  const { row, token, uri } = await registered(deps, id);
-  const { status, body } = await call(deps, uri, token, 'DELETE');
-  // 401 after a successful earlier delete whose answer was lost: the client is gone either way.
-  if (status !== 204 && status !== 401) refused('DELETE do registro', status, body);
-  const saved = await deps.store.save(deps.ctx.db, {
-    softwareStatementId: row.softwareStatementId,
-    orgId: row.orgId,
-    authorisationServerId: row.authorisationServerId,
-    discoveryUrl: row.discoveryUrl,
-    status: 'DELETED',
-    clientId: row.clientId,
-    registrationClientUri: row.registrationClientUri,
-    now: deps.ctx.clock.now(),
-  });
-  return viewOf(saved);
+  const { row } = await registered(deps, id);
+  return viewOf(await deleteAtHolder(deps, row, { reason: 'excluído pelo operador (DCM DELETE)' }));
 }

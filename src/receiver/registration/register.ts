@@ -1,9 +1,12 @@
 import { AppError } from '../../platform/errors/index.ts';
 import { ReceiverErrors } from '../errors.ts';
+import type { ReceiverRegistrationRow } from '../schema.ts';
 import { holderServers, type HolderServer } from '../holders/holders.ts';
 import type { RelyingParties } from '../oidc/relying-party.ts';
 import type { ReceiverContext } from '../types.ts';
-import { registrationRequest } from './metadata.ts';
+import { errorText } from './error-text.ts';
+import { fingerprintOf, registrationBasis } from './fingerprint.ts';
+import { registrationRequest, ssaUris } from './metadata.ts';
 import { viewOf, type RegistrationStore, type RegistrationView } from './store.ts';
 
 export interface RegistrationDeps {
@@ -22,6 +25,12 @@ export function freshSoftwareStatement({ ctx }: RegistrationDeps): Promise<strin
   });
 }
 
+/** The fingerprint of a registration made now with `ssa` (fingerprint.ts): reads our JWKS. */
+export async function currentFingerprint({ ctx }: RegistrationDeps, ssa: string): Promise<string> {
+  const jwks = await ctx.directory.fetchJwks(ssaUris(ssa).jwksUri);
+  return fingerprintOf(registrationBasis(ssa, jwks, ctx.identity.redirectUris));
+}
+
 /** The registration endpoint, preferring the mTLS alias (RFC 8705 §5). */
 export async function registrationEndpoint(parties: RelyingParties, discoveryUrl: string): Promise<string> {
   const metadata = await parties.serverMetadata(discoveryUrl);
@@ -30,17 +39,24 @@ export async function registrationEndpoint(parties: RelyingParties, discoveryUrl
   return endpoint;
 }
 
-async function registerAt(
+/**
+ * DCR at one server with `ssa` (fingerprint: what it was made from). Never throws for the
+ * holder's sake: a failure is recorded on the row (FAILED, `lastError`) and retried next sync.
+ */
+export async function registerAt(
   deps: RegistrationDeps,
   server: HolderServer,
-  ssa: string,
-): Promise<RegistrationView> {
+  basis: { ssa: string; fingerprint: string; syncedAt?: Date },
+): Promise<ReceiverRegistrationRow> {
   const { ctx, store, parties } = deps;
+  const { ssa } = basis;
   const base = {
     softwareStatementId: ctx.identity.softwareStatementId,
     orgId: server.orgId,
     authorisationServerId: server.authorisationServerId,
     discoveryUrl: server.discoveryUrl,
+    holderName: server.name,
+    syncedAt: basis.syncedAt ?? ctx.clock.now(),
   };
   try {
     const response = await ctx.transport.fetch(await registrationEndpoint(parties, server.discoveryUrl), {
@@ -65,45 +81,28 @@ async function registerAt(
       registrationClientUri:
         typeof body.registration_client_uri === 'string' ? body.registration_client_uri : null,
       metadata,
+      ssaFingerprint: basis.fingerprint,
       now: ctx.clock.now(),
     });
     ctx.logger.info(
       { authorisationServerId: server.authorisationServerId, clientId: body.client_id },
       'registered at holder',
     );
-    return viewOf(row);
+    return row;
   } catch (error) {
-    const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    const lastError = errorText(error);
     ctx.logger.warn(
       { authorisationServerId: server.authorisationServerId, lastError },
       'registration at holder failed',
     );
-    return viewOf(await store.save(ctx.db, { ...base, status: 'FAILED', lastError, now: ctx.clock.now() }));
+    return store.save(ctx.db, {
+      ...base,
+      status: 'FAILED',
+      lastError,
+      ssaFingerprint: null,
+      now: ctx.clock.now(),
+    });
   }
-}
-
-/**
- * Registers the receiver software at every authorisation server of the participants list that
- * supports automatic registration (other than its own organisation's), one fresh SSA for the
- * run. Servers where it is already registered are left alone; failures are recorded per
- * server (state FAILED, `lastError`) and retried on the next run.
- */
-export async function registerEverywhere(deps: RegistrationDeps): Promise<RegistrationView[]> {
-  const { ctx, store } = deps;
-  const servers = holderServers(await ctx.directory.participants()).filter(
-    (s) => s.autoRegistrationSupported && s.orgId !== ctx.identity.orgId,
-  );
-  const pending: HolderServer[] = [];
-  const results: RegistrationView[] = [];
-  for (const server of servers) {
-    const existing = await store.find(ctx.db, ctx.identity.softwareStatementId, server.authorisationServerId);
-    if (existing?.status === 'REGISTERED') results.push(viewOf(existing));
-    else pending.push(server);
-  }
-  if (pending.length === 0) return results;
-  const ssa = await freshSoftwareStatement(deps);
-  results.push(...(await Promise.all(pending.map((server) => registerAt(deps, server, ssa)))));
-  return results;
 }
 
 /** Registers at one server (or retries a failed one). */
@@ -119,5 +118,6 @@ export async function registerAtServer(
       'Servidor de autorização não encontrado no diretório.',
     );
   }
-  return registerAt(deps, server, await freshSoftwareStatement(deps));
+  const ssa = await freshSoftwareStatement(deps);
+  return viewOf(await registerAt(deps, server, { ssa, fingerprint: await currentFingerprint(deps, ssa) }));
 }

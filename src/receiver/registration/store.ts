@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { fieldAad, type FieldCipher } from '../../platform/crypto/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { receiverRegistrations, type ReceiverRegistrationRow } from '../schema.ts';
@@ -10,11 +10,18 @@ export interface RegistrationView {
   id: string;
   orgId: string;
   authorisationServerId: string;
+  /** The server's CustomerFriendlyName in the participants list, as last seen. */
+  holderName: string | null;
   discoveryUrl: string;
   status: RegistrationStatus;
+  /** Why the status is what it is (e.g. why it was DELETED). */
+  statusReason: string | null;
   clientId: string | null;
   registrationClientUri: string | null;
+  /** The last failure (DCR, DCM PUT or DELETE); null once an attempt succeeded. */
   lastError: string | null;
+  /** When a sync last compared the registration with the directory. */
+  syncedAt: Date | null;
   updatedAt: Date;
 }
 
@@ -23,11 +30,14 @@ export function viewOf(row: ReceiverRegistrationRow): RegistrationView {
     id: row.id,
     orgId: row.orgId,
     authorisationServerId: row.authorisationServerId,
+    holderName: row.holderName,
     discoveryUrl: row.discoveryUrl,
     status: row.status as RegistrationStatus,
+    statusReason: row.statusReason,
     clientId: row.clientId,
     registrationClientUri: row.registrationClientUri,
     lastError: row.lastError,
+    syncedAt: row.syncedAt,
     updatedAt: row.updatedAt,
   };
 }
@@ -65,7 +75,10 @@ export function createRegistrationStore(cipher: FieldCipher) {
         .where(eq(receiverRegistrations.softwareStatementId, softwareStatementId))
         .orderBy(receiverRegistrations.orgId, receiverRegistrations.authorisationServerId);
     },
-    /** Records the outcome of a registration attempt (insert or replace the server's row). */
+    /**
+     * Records the outcome of a registration attempt (insert or replace the server's row).
+     * `holderName`, `ssaFingerprint` and `syncedAt` are kept when not given.
+     */
     async save(
       db: Executor,
       input: {
@@ -79,6 +92,10 @@ export function createRegistrationStore(cipher: FieldCipher) {
         registrationClientUri?: string | null;
         metadata?: Record<string, unknown> | null;
         lastError?: string | null;
+        statusReason?: string | null;
+        holderName?: string;
+        ssaFingerprint?: string | null;
+        syncedAt?: Date;
         now: Date;
       },
     ): Promise<ReceiverRegistrationRow> {
@@ -95,7 +112,11 @@ export function createRegistrationStore(cipher: FieldCipher) {
         registrationClientUri: input.registrationClientUri ?? null,
         metadata: input.metadata ?? null,
         lastError: input.lastError ?? null,
+        statusReason: input.statusReason ?? null,
         updatedAt: input.now,
+        ...(input.holderName !== undefined && { holderName: input.holderName }),
+        ...(input.ssaFingerprint !== undefined && { ssaFingerprint: input.ssaFingerprint }),
+        ...(input.syncedAt !== undefined && { syncedAt: input.syncedAt }),
       };
       const [row] = await db
         .insert(receiverRegistrations)
@@ -109,6 +130,27 @@ export function createRegistrationStore(cipher: FieldCipher) {
           target: [receiverRegistrations.softwareStatementId, receiverRegistrations.authorisationServerId],
           set: values,
         })
+        .returning();
+      return row!;
+    },
+    /** A sync compared these rows with the directory and found nothing to do. */
+    async touch(db: Executor, ids: readonly string[], syncedAt: Date) {
+      if (ids.length === 0) return;
+      await db
+        .update(receiverRegistrations)
+        .set({ syncedAt })
+        .where(inArray(receiverRegistrations.id, [...ids]));
+    },
+    /** The participants list renamed the server or moved its discovery document. */
+    async relist(db: Executor, id: string, listing: { holderName: string; discoveryUrl: string }) {
+      await db.update(receiverRegistrations).set(listing).where(eq(receiverRegistrations.id, id));
+    },
+    /** A DCM call failed: the registration stays as it was at the holder; only the error is noted. */
+    async recordError(db: Executor, id: string, lastError: string, syncedAt: Date) {
+      const [row] = await db
+        .update(receiverRegistrations)
+        .set({ lastError, syncedAt })
+        .where(eq(receiverRegistrations.id, id))
         .returning();
       return row!;
     },

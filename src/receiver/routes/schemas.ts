@@ -74,19 +74,40 @@ export const Callback = {
   ),
 };
 
+const nullableString = () => Type.Union([Type.String(), Type.Null()]);
+
 export const RegistrationView = Type.Object({
   id: Type.String(),
   orgId: Type.String(),
   authorisationServerId: Type.String(),
+  holderName: nullableString(),
   discoveryUrl: Type.String(),
-  status: Type.String(),
-  clientId: Type.Union([Type.String(), Type.Null()]),
-  registrationClientUri: Type.Union([Type.String(), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Union([Type.Literal('REGISTERED'), Type.Literal('FAILED'), Type.Literal('DELETED')]),
+  statusReason: nullableString(),
+  clientId: nullableString(),
+  registrationClientUri: nullableString(),
+  lastError: nullableString(),
+  syncedAt: nullableString(),
   updatedAt: Type.String(),
 });
 
 export const ListRegistrations = { response: { 200: Type.Object({ data: Type.Array(RegistrationView) }) } };
+/** POST: one sync; `data` as the list answers it, `meta` what the sync did. */
+export const SyncRegistrations = {
+  response: {
+    200: Type.Object({
+      data: Type.Array(RegistrationView),
+      meta: Type.Object({
+        registered: Type.Integer(),
+        updated: Type.Integer(),
+        deleted: Type.Integer(),
+        failed: Type.Integer(),
+        unchanged: Type.Integer(),
+        syncedAt: Type.String(),
+      }),
+    }),
+  },
+};
 export const DeleteRegistration = {
   params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
   response: { 200: Type.Object({ data: RegistrationView }) },
