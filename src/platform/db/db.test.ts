@@ -26,6 +26,20 @@ describe('database', () => {
     assert.deepEqual(after.rows, before.rows);
   });
 
+  it('refuses, with what to do, a database whose migration history an older pre-release build wrote', async () => {
+    const first = await tdb.pool.query<{ id: number; hash: string }>(
+      'SELECT id, hash FROM drizzle.__drizzle_migrations ORDER BY created_at LIMIT 1',
+    );
+    const { id, hash } = first.rows[0]!;
+    await tdb.pool.query('UPDATE drizzle.__drizzle_migrations SET hash = $1 WHERE id = $2', ['older', id]);
+    try {
+      await assert.rejects(runMigrations(tdb.pool), /older pre-release build of Ponte.*reset it/);
+    } finally {
+      await tdb.pool.query('UPDATE drizzle.__drizzle_migrations SET hash = $1 WHERE id = $2', [hash, id]);
+    }
+    await runMigrations(tdb.pool);
+  });
+
   it('rolls back a failed transaction completely', async () => {
     await assert.rejects(
       tdb.db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type pg from 'pg';
 import { createDatabase } from './pool.ts';
@@ -19,11 +20,37 @@ export async function runMigrations(pool: pg.Pool, migrationsFolder = MIGRATIONS
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK.toString()]);
     try {
+      await refuseForeignHistory(client, migrationsFolder);
       await migrate(createDatabase(pool), { migrationsFolder });
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK.toString()]);
     }
   } finally {
     client.release();
+  }
+}
+
+/**
+ * Pre-release policy (docs/architecture.md): `migrations/` is regenerated as one `init`, so a
+ * database built by an older build has an applied history this build does not know. drizzle
+ * would try to apply the new `init` over it and fail on its first CREATE; say what happened and
+ * what to do instead.
+ */
+async function refuseForeignHistory(client: pg.PoolClient, migrationsFolder: string): Promise<void> {
+  const { rows } = await client
+    .query<{ hash: string }>(
+      `SELECT hash FROM drizzle.__drizzle_migrations
+      WHERE to_regclass('drizzle.__drizzle_migrations') IS NOT NULL ORDER BY created_at LIMIT 1`,
+    )
+    .catch(() => ({ rows: [] as Array<{ hash: string }> }));
+  const first = rows[0];
+  if (first === undefined) return;
+  const known = new Set(readMigrationFiles({ migrationsFolder }).map((m) => m.hash));
+  if (!known.has(first.hash)) {
+    throw new Error(
+      'this database was created by an older pre-release build of Ponte whose migrations this build ' +
+        'does not continue; reset it (embedded: stop Ponte and remove $PONTE_HOME/pg) or point ' +
+        'DATABASE_URL at an empty database',
+    );
   }
 }
