@@ -1,17 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import fs from 'node:fs/promises';
 import net from 'node:net';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { decodeJwt } from 'jose';
 import { Registry } from 'prom-client';
-import {
-  createDirectoryClient,
-  type DirectoryClient,
-  type DirectoryRegistry,
-} from '../src/directory/index.ts';
+import type { DirectoryClient, DirectoryRegistry } from '../src/directory/index.ts';
 import { publicJwk } from '../src/pki/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
 import { createFieldCipher, type FieldCipher } from '../src/platform/crypto/index.ts';
@@ -20,7 +14,6 @@ import { createHttpApp, type PonteApp } from '../src/platform/http/index.ts';
 import { createLogger } from '../src/platform/logger/index.ts';
 import {
   createMtlsTransport,
-  createReceiver,
   receiverRoutes,
   type Receiver,
   type ReceiverTransport,
@@ -28,6 +21,7 @@ import {
 } from '../src/receiver/index.ts';
 import { createRegistrationStore } from '../src/receiver/registration/store.ts';
 import type { SimManifest } from '../src/sim/manifest.ts';
+import { receiverFromManifest } from './support/receiver.ts';
 import { startSimulator } from './support/sim.ts';
 
 /**
@@ -69,47 +63,25 @@ describe('receiver registrations follow the directory', () => {
     manifest = server.ecosystem!.manifest;
     registry = server.ecosystem!.directory.registry;
     software = manifest.softwares[0]!;
-    const read = (file: string) => fs.readFile(path.join(sim.simDir, file), 'utf8');
-    const ca = await read(manifest.caCertificateFile);
     // No caching: every sync must see the registry as the test just left it.
-    directory = createDirectoryClient({
-      participantsUrl: manifest.directory.participantsUrl,
-      keystoreJwksUrl: manifest.directory.keystoreJwksUrl,
-      tokenUrl: manifest.directory.tokenEndpoint,
-      apiBaseUrl: manifest.directory.apiBaseUrl,
-      ssaIssuer: manifest.directory.ssaIssuer,
-      ca,
-      clock: systemClock,
-      cacheTtlMs: 0,
-      minRefreshIntervalMs: 0,
+    const built = await receiverFromManifest({
+      server,
+      simDir: sim.simDir,
+      logger: createLogger({ level: 'warn', destination: quiet }),
+      returnUrl: 'https://app.example/consents/done',
+      directory: { cacheTtlMs: 0, minRefreshIntervalMs: 0 },
     });
+    ({ receiver, directory } = built);
+    const ca = await built.read(manifest.caCertificateFile);
     cipher = createFieldCipher({
       envelope: server.crypto.personalData,
       hasher: server.crypto.hasher,
       hashDomain: 'receiver',
     });
-    const transportCredentials = {
-      cert: await read(software.transport.certificateFile),
-      key: await read(software.transport.keyFile),
+    transport = createMtlsTransport({
+      cert: await built.read(software.transport.certificateFile),
+      key: await built.read(software.transport.keyFile),
       ca,
-    };
-    transport = createMtlsTransport(transportCredentials);
-    receiver = await createReceiver({
-      db: server.database.db,
-      clock: systemClock,
-      logger: createLogger({ level: 'warn', destination: quiet }),
-      cipher,
-      directory,
-      credentials: {
-        orgId: software.orgId,
-        softwareStatementId: software.softwareStatementId,
-        transport: { certificatePem: transportCredentials.cert, keyPem: transportCredentials.key },
-        signing: { keyPem: await read(software.signing.keyFile), kid: software.signing.kid },
-        encryption: { keyPem: await read(software.encryption.keyFile), kid: software.encryption.kid },
-        caPem: ca,
-      },
-      brandId: 'fintech-alfa',
-      returnUrl: 'https://app.example/consents/done',
     });
     app = createHttpApp({
       logger: server.logger,

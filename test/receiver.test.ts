@@ -1,20 +1,18 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { Registry } from 'prom-client';
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../src/app/server.ts';
 import { launchBrowser, logIn, openSession } from '../src/authz/testing/browser.ts';
-import { createDirectoryClient, type DirectoryClient } from '../src/directory/index.ts';
+import type { DirectoryClient } from '../src/directory/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
-import { createFieldCipher } from '../src/platform/crypto/index.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
+import { receiverFromManifest } from './support/receiver.ts';
 import { startSimulator } from './support/sim.ts';
 import { createLogger } from '../src/platform/logger/index.ts';
 import { createHttpApp, type PonteApp } from '../src/platform/http/index.ts';
-import { createReceiver, receiverRoutes, type Receiver } from '../src/receiver/index.ts';
+import { receiverRoutes, type Receiver } from '../src/receiver/index.ts';
 import type { SimManifest } from '../src/sim/manifest.ts';
 
 /**
@@ -37,7 +35,6 @@ const logSink = new Writable({
 describe('receiver against the simulated ecosystem', () => {
   let sim: Awaited<ReturnType<typeof startSimulator>>;
   let server: RunningServer;
-  let home: string;
   let manifest: SimManifest;
   let browser: Browser;
   let receiver: Receiver;
@@ -51,47 +48,17 @@ describe('receiver against the simulated ecosystem', () => {
 
   before(async () => {
     [sim, browser] = await Promise.all([startSimulator(tdb, 'ponte-receiver'), launchBrowser()]);
-    ({ server, home } = sim);
+    ({ server } = sim);
     manifest = server.ecosystem!.manifest;
     customer = manifest.brands[0]!.customers.find((c) => c.type === 'PF')!;
-    const simDir = path.join(home, 'sim');
-    const read = (file: string) => fs.readFile(path.join(simDir, file), 'utf8');
-    const software = manifest.softwares[0]!;
-    redirectOrigin = new URL(software.redirectUris[0]!).origin;
-    // The receiver's own directory client, built from the manifest as an installation would.
-    directory = createDirectoryClient({
-      participantsUrl: manifest.directory.participantsUrl,
-      keystoreJwksUrl: manifest.directory.keystoreJwksUrl,
-      tokenUrl: manifest.directory.tokenEndpoint,
-      apiBaseUrl: manifest.directory.apiBaseUrl,
-      ssaIssuer: manifest.directory.ssaIssuer,
-      ca: await read(manifest.caCertificateFile),
-      clock: systemClock,
-    });
-    receiver = await createReceiver({
-      db: server.database.db,
-      clock: systemClock,
+    const built = await receiverFromManifest({
+      server,
+      simDir: sim.simDir,
       logger: createLogger({ level: 'info', destination: logSink }),
-      cipher: createFieldCipher({
-        envelope: server.crypto.personalData,
-        hasher: server.crypto.hasher,
-        hashDomain: 'receiver',
-      }),
-      directory,
-      credentials: {
-        orgId: software.orgId,
-        softwareStatementId: software.softwareStatementId,
-        transport: {
-          certificatePem: await read(software.transport.certificateFile),
-          keyPem: await read(software.transport.keyFile),
-        },
-        signing: { keyPem: await read(software.signing.keyFile), kid: software.signing.kid },
-        encryption: { keyPem: await read(software.encryption.keyFile), kid: software.encryption.kid },
-        caPem: await read(manifest.caCertificateFile),
-      },
-      brandId: 'fintech-alfa',
       returnUrl: RETURN_URL,
     });
+    ({ receiver, directory } = built);
+    redirectOrigin = new URL(built.software.redirectUris[0]!).origin;
     app = createHttpApp({
       logger: server.logger,
       metrics: new Registry(),
