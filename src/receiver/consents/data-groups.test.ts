@@ -8,11 +8,12 @@ const refusedWith = (code: string) => (error: unknown) => isAppError(error) && e
 describe('consentScope', () => {
   it('maps accounts to every permission of the Contas groups plus RESOURCES_READ, and its scopes', () => {
     const scope = consentScope(['accounts'], { businessEntity: false });
+    // The table's order: Saldos, Limites, Extratos; RESOURCES_READ once, last.
     assert.deepEqual(scope.permissions, [
       'ACCOUNTS_READ',
       'ACCOUNTS_BALANCES_READ',
-      'ACCOUNTS_TRANSACTIONS_READ',
       'ACCOUNTS_OVERDRAFT_LIMITS_READ',
+      'ACCOUNTS_TRANSACTIONS_READ',
       'RESOURCES_READ',
     ]);
     assert.deepEqual(scope.scopes, ['accounts', 'resources']);

@@ -1,3 +1,4 @@
+import { PERMISSION_GROUPS } from '../../consents/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import { ReceiverErrors } from '../errors.ts';
 
@@ -7,76 +8,48 @@ import { ReceiverErrors } from '../errors.ts';
  * for every permission of each group it wants, RESOURCES_READ included. `scopes` are the OAuth
  * scopes of the same table, asked for in the authorisation request.
  */
+/**
+ * The permissions of whole groups of consents' "AGRUPAMENTO" table (one source of truth with
+ * the holder side), RESOURCES_READ left out: it is added once for the whole consent.
+ */
+function fromTable(category: string, names?: readonly string[]): readonly string[] {
+  const groups = PERMISSION_GROUPS.filter(
+    (g) => g.category === category && (names === undefined || names.includes(g.name)),
+  );
+  if (groups.length === 0) throw new Error(`no permission group ${category} ${names?.join(', ') ?? ''}`);
+  return [...new Set(groups.flatMap((g) => g.permissions))].filter((p) => p !== 'RESOURCES_READ');
+}
+
 export const DATA_GROUPS = {
   /** Cadastro: Dados Cadastrais PF + Informações complementares PF. */
   customerData: {
-    permissions: ['CUSTOMERS_PERSONAL_IDENTIFICATIONS_READ', 'CUSTOMERS_PERSONAL_ADITTIONALINFO_READ'],
+    permissions: fromTable('Cadastro', ['Dados Cadastrais PF', 'Informações complementares PF']),
     scopes: ['customers'],
   },
   /** Cadastro: Dados Cadastrais PJ + Informações complementares PJ (needs the company's CNPJ). */
   businessCustomerData: {
-    permissions: ['CUSTOMERS_BUSINESS_IDENTIFICATIONS_READ', 'CUSTOMERS_BUSINESS_ADITTIONALINFO_READ'],
+    permissions: fromTable('Cadastro', ['Dados Cadastrais PJ', 'Informações complementares PJ']),
     scopes: ['customers'],
   },
   /** Contas: Saldos + Limites + Extratos. */
-  accounts: {
-    permissions: [
-      'ACCOUNTS_READ',
-      'ACCOUNTS_BALANCES_READ',
-      'ACCOUNTS_TRANSACTIONS_READ',
-      'ACCOUNTS_OVERDRAFT_LIMITS_READ',
-    ],
-    scopes: ['accounts'],
-  },
+  accounts: { permissions: fromTable('Contas'), scopes: ['accounts'] },
   /** Cartão de Crédito: Limites + Transações + Faturas. */
-  creditCards: {
-    permissions: [
-      'CREDIT_CARDS_ACCOUNTS_READ',
-      'CREDIT_CARDS_ACCOUNTS_LIMITS_READ',
-      'CREDIT_CARDS_ACCOUNTS_TRANSACTIONS_READ',
-      'CREDIT_CARDS_ACCOUNTS_BILLS_READ',
-      'CREDIT_CARDS_ACCOUNTS_BILLS_TRANSACTIONS_READ',
-    ],
-    scopes: ['credit-cards-accounts'],
-  },
+  creditCards: { permissions: fromTable('Cartão de Crédito'), scopes: ['credit-cards-accounts'] },
   /**
    * Operações de Crédito: one grouped product ("produtos agrupados"), asked for whole: loans,
    * financings, unarranged overdraft and invoice financings together.
    */
   creditOperations: {
-    permissions: [
-      'LOANS_READ',
-      'LOANS_WARRANTIES_READ',
-      'LOANS_SCHEDULED_INSTALMENTS_READ',
-      'LOANS_PAYMENTS_READ',
-      'FINANCINGS_READ',
-      'FINANCINGS_WARRANTIES_READ',
-      'FINANCINGS_SCHEDULED_INSTALMENTS_READ',
-      'FINANCINGS_PAYMENTS_READ',
-      'UNARRANGED_ACCOUNTS_OVERDRAFT_READ',
-      'UNARRANGED_ACCOUNTS_OVERDRAFT_WARRANTIES_READ',
-      'UNARRANGED_ACCOUNTS_OVERDRAFT_SCHEDULED_INSTALMENTS_READ',
-      'UNARRANGED_ACCOUNTS_OVERDRAFT_PAYMENTS_READ',
-      'INVOICE_FINANCINGS_READ',
-      'INVOICE_FINANCINGS_WARRANTIES_READ',
-      'INVOICE_FINANCINGS_SCHEDULED_INSTALMENTS_READ',
-      'INVOICE_FINANCINGS_PAYMENTS_READ',
-    ],
+    permissions: fromTable('Operações de Crédito'),
     scopes: ['loans', 'financings', 'unarranged-accounts-overdraft', 'invoice-financings'],
   },
   /** Investimento: Dados da Operação (grouped product). */
   investments: {
-    permissions: [
-      'BANK_FIXED_INCOMES_READ',
-      'CREDIT_FIXED_INCOMES_READ',
-      'FUNDS_READ',
-      'VARIABLE_INCOMES_READ',
-      'TREASURE_TITLES_READ',
-    ],
+    permissions: fromTable('Investimento'),
     scopes: ['bank-fixed-incomes', 'credit-fixed-incomes', 'funds', 'variable-incomes', 'treasure-titles'],
   },
   /** Câmbio: Dados da Operação. */
-  exchanges: { permissions: ['EXCHANGES_READ'], scopes: ['exchanges'] },
+  exchanges: { permissions: fromTable('Câmbio'), scopes: ['exchanges'] },
 } as const satisfies Record<string, { permissions: readonly string[]; scopes: readonly string[] }>;
 
 export type DataGroup = keyof typeof DATA_GROUPS;
