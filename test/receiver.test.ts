@@ -241,8 +241,8 @@ describe('receiver against the simulated ecosystem', () => {
     assert.deepEqual(view.json<{ data: { permissions: string[] } }>().data.permissions, [
       'ACCOUNTS_READ',
       'ACCOUNTS_BALANCES_READ',
-      'ACCOUNTS_TRANSACTIONS_READ',
       'ACCOUNTS_OVERDRAFT_LIMITS_READ',
+      'ACCOUNTS_TRANSACTIONS_READ',
       'RESOURCES_READ',
     ]);
 
