@@ -20,7 +20,7 @@ import { buildEndToEndId, WEBHOOK_SIGNATURE_HEADER } from '../src/payments/index
 import { loadOrCreateCertificateAuthority } from '../src/pki/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
-import { startSimulator } from './support/sim.ts';
+import { reservePort, startSimulator } from './support/sim.ts';
 import { waitFor } from '../src/platform/jobs/testing.ts';
 import type { SimManifest } from '../src/sim/manifest.ts';
 import {
@@ -58,7 +58,12 @@ describe('simulated ecosystem: Pix payment initiation as an outside initiator', 
   const hooks: Hook[] = [];
 
   before(async () => {
-    [sim, browser] = await Promise.all([startSimulator(tdb, 'ponte-eco-pay'), launchBrowser()]);
+    // The initiator's origin (its redirect and webhook URIs) is a port this test holds.
+    const origin = await reservePort();
+    [sim, browser] = await Promise.all([
+      startSimulator(tdb, 'ponte-eco-pay', { PONTE_SIM_CLIENT_ORIGIN: origin.origin }),
+      launchBrowser(),
+    ]);
     ({ server, home } = sim);
     manifest = server.ecosystem!.manifest;
     alfa = await participantFrom(path.join(home, 'sim'), manifest, 0);
@@ -85,6 +90,8 @@ describe('simulated ecosystem: Pix payment initiation as an outside initiator', 
         });
       },
     );
+    assert.equal(Number(webhookUri.port), origin.port);
+    await origin.release();
     await new Promise<void>((resolve, reject) => {
       webhookServer.once('error', reject);
       webhookServer.listen(Number(webhookUri.port), webhookUri.hostname, resolve);

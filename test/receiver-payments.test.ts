@@ -10,7 +10,7 @@ import { loadOrCreateCertificateAuthority } from '../src/pki/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
 import { receiverFromManifest } from './support/receiver.ts';
-import { startSimulator } from './support/sim.ts';
+import { reservePort, startSimulator } from './support/sim.ts';
 import { createHttpApp, type PonteApp } from '../src/platform/http/index.ts';
 import { waitFor } from '../src/platform/jobs/testing.ts';
 import { createLogger } from '../src/platform/logger/index.ts';
@@ -55,7 +55,12 @@ describe('receiver: Pix payment initiation in two calls against the simulated ec
   });
 
   before(async () => {
-    [sim, browser] = await Promise.all([startSimulator(tdb, 'ponte-receiver-pay'), launchBrowser()]);
+    // The receiver's origin (the software's redirect and webhook URIs) is a port this test holds.
+    const origin = await reservePort();
+    [sim, browser] = await Promise.all([
+      startSimulator(tdb, 'ponte-receiver-pay', { PONTE_SIM_CLIENT_ORIGIN: origin.origin }),
+      launchBrowser(),
+    ]);
     ({ server } = sim);
     manifest = server.ecosystem!.manifest;
     const simDir = sim.simDir;
@@ -95,6 +100,8 @@ describe('receiver: Pix payment initiation in two calls against the simulated ec
     });
     await app.register(receiverRoutes, { receiver, clock: systemClock });
     const webhookUri = new URL(software.webhookUris[0]!);
+    assert.equal(Number(webhookUri.port), origin.port);
+    await origin.release();
     await app.listen({ host: webhookUri.hostname, port: Number(webhookUri.port) });
     const registered = await receiver.registerEverywhere();
     assert.ok(registered.every((r) => r.status === 'REGISTERED'));

@@ -69,7 +69,7 @@ export async function startEcosystem(deps: {
   const caFile = path.join('ca', 'trust-bundle.pem');
   await fs.writeFile(path.join(simDir, caFile), ca.trustBundlePem);
 
-  const receiverOrigin = `https://${host}:${ports.receiver}`;
+  const receiverOrigin = config.sim.clientOrigin ?? `https://${host}:${ports.receiver}`;
   const softwares = await Promise.all(
     receivers.map(async (receiver) => ({
       receiver,

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../../src/app/server.ts';
@@ -12,6 +13,7 @@ import type { TestDatabase } from '../../src/platform/db/testing.ts';
 export async function startSimulator(
   tdb: TestDatabase,
   prefix: string,
+  env: Record<string, string> = {},
 ): Promise<{ server: RunningServer; home: string; simDir: string; close(): Promise<void> }> {
   const home = await fs.mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
   const config = loadConfig({
@@ -22,6 +24,7 @@ export async function startSimulator(
     PONTE_SEED_CUSTOMERS: '24',
     PONTE_LOG_LEVEL: 'warn',
     PONTE_LOG_PRETTY: 'false',
+    ...env,
   });
   const server = await startServer(config);
   return {
@@ -32,5 +35,24 @@ export async function startSimulator(
       await server.close();
       await fs.rm(home, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A free loopback port held until `release()`: the outside client's origin a test serves
+ * (PONTE_SIM_CLIENT_ORIGIN), kept from other test processes while the simulator starts, and
+ * released just before the test's own server listens on it.
+ */
+export async function reservePort(): Promise<{ port: number; origin: string; release(): Promise<void> }> {
+  const holder = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    holder.once('error', reject);
+    holder.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = holder.address() as net.AddressInfo;
+  return {
+    port,
+    origin: `https://127.0.0.1:${port}`,
+    release: () => new Promise<void>((resolve) => holder.close(() => resolve())),
   };
 }

@@ -28,6 +28,19 @@ describe('loadConfig', () => {
     assert.equal(config.log.level, 'debug');
   });
 
+  it('takes the simulator’s outside-clients origin as an https URL only', () => {
+    assert.equal(loadConfig({}).sim.clientOrigin, undefined);
+    assert.equal(
+      loadConfig({ PONTE_SIM_CLIENT_ORIGIN: 'https://127.0.0.1:9000/' }).sim.clientOrigin,
+      'https://127.0.0.1:9000',
+    );
+    assert.throws(
+      () => loadConfig({ PONTE_SIM_CLIENT_ORIGIN: 'http://127.0.0.1:9000' }),
+      (error: unknown) =>
+        error instanceof ConfigError && /PONTE_SIM_CLIENT_ORIGIN must use https:/.test(error.message),
+    );
+  });
+
   it('reports every malformed value at once', () => {
     assert.throws(
       () =>

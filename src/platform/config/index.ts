@@ -24,7 +24,17 @@ export interface Config {
   seed: { customers: number; seed: number };
   jobs: { enabled: boolean };
   /** The simulated ecosystem (directory, holder brands, receiver softwares) that `start` runs. */
-  sim: { enabled: boolean; basePort: number; host: string };
+  sim: {
+    enabled: boolean;
+    basePort: number;
+    host: string;
+    /**
+     * Origin of the outside clients' redirect and webhook URIs (the manifest's softwares): your
+     * own app's, to run it against the simulator. By default a port of the simulator's range
+     * where Ponte serves nothing.
+     */
+    clientOrigin: string | undefined;
+  };
 }
 
 /**
@@ -67,6 +77,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       enabled: read.bool('PONTE_SIM', true),
       basePort: read.int('PONTE_SIM_PORT', 8440, { min: 0, max: 65_500 }),
       host: read.string('PONTE_SIM_HOST', '127.0.0.1'),
+      clientOrigin: read.url('PONTE_SIM_CLIENT_ORIGIN', ['https:'])?.replace(/\/+$/, ''),
     },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
