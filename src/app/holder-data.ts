@@ -1,6 +1,10 @@
 import type pg from 'pg';
 import type { CoreBankConnector } from '../connectors/contract/index.ts';
-import { createConsentResourceAccess, type AccessTokenVerifier } from '../consents/index.ts';
+import {
+  CONSENT_ENDED_EVENTS,
+  createConsentResourceAccess,
+  type AccessTokenVerifier,
+} from '../consents/index.ts';
 import { createPaginationKeys, createTrafficLimits, holderRoutes } from '../holder/index.ts';
 import { openDataRoutes, sampleOpenDataCatalogue } from '../opendata/index.ts';
 import type { Clock } from '../platform/clock/index.ts';
@@ -9,9 +13,6 @@ import type { EventBus } from '../platform/events/index.ts';
 import type { PonteApp } from '../platform/http/index.ts';
 import type { Logger } from '../platform/logger/index.ts';
 import type { PlatformCrypto } from './crypto.ts';
-
-/** Consent-ending events after which the guard must stop reusing its cached consent at once. */
-const ENDING_EVENTS = ['consent.revoked', 'consent.rejected', 'consent.expired'] as const;
 
 /**
  * A brand's Phase-2 data APIs on its mTLS app and the Phase-1 open data on its public app
@@ -54,7 +55,7 @@ export async function registerDataApis(deps: {
     }),
   });
   await deps.mtlsApp.register(data);
-  const unsubscribe = ENDING_EVENTS.map((type) =>
+  const unsubscribe = CONSENT_ENDED_EVENTS.map((type) =>
     deps.events.subscribe(type, `holder.forget.${brand.id}`, (event) => {
       data.guard.forgetConsent(event.payload.consentId);
     }),

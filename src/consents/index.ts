@@ -60,6 +60,7 @@ export {
 } from './domain/permissions.ts';
 export {
   AUTHORISATION_TIMEOUT_MS,
+  CONSENT_ENDED_EVENTS,
   CONSENT_STATUSES,
   REJECTED_BY,
   REJECTION_REASON_CODES,

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { CONSENT_ENDED_EVENTS } from '../../consents/index.ts';
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '../../platform/db/index.ts';
 import type { EventBus } from '../../platform/events/index.ts';
@@ -31,8 +32,6 @@ export async function recordConsentGrant(
     VALUES (${link.brandId}, ${link.consentId}, ${link.grantId}, ${link.clientId})
     ON CONFLICT DO NOTHING`);
 }
-
-const ENDING_EVENTS = ['consent.revoked', 'consent.rejected', 'consent.expired'] as const;
 
 export function createConsentGrants(deps: {
   brandId: string;
@@ -72,7 +71,7 @@ export function createConsentGrants(deps: {
       });
     },
     subscribe(bus) {
-      const unsubscribes = ENDING_EVENTS.map((type) =>
+      const unsubscribes = CONSENT_ENDED_EVENTS.map((type) =>
         bus.subscribe(type, `authz.revoke-consent-grants.${deps.brandId}`, async (event) => {
           if (event.brandId !== deps.brandId) return;
           await revokeConsent(event.payload.consentId);

@@ -108,7 +108,9 @@ export function dueEnding(consent: TimedConsent, now: Date): DueEnding | undefin
   return due[0];
 }
 
-export type ConsentEndedEvent = 'consent.rejected' | 'consent.revoked' | 'consent.expired';
+/** The outbox events that end a consent; whoever caches or grants on a consent listens to all. */
+export const CONSENT_ENDED_EVENTS = ['consent.revoked', 'consent.rejected', 'consent.expired'] as const;
+export type ConsentEndedEvent = (typeof CONSENT_ENDED_EVENTS)[number];
 
 /** The outbox event announcing an ending; authz revokes the consent's grants on any of them. */
 export function endedEventFor(reason: RejectionReasonCode): ConsentEndedEvent {
