@@ -26,7 +26,16 @@ export async function startSimulator(
     PONTE_LOG_PRETTY: 'false',
     ...env,
   });
-  const server = await startServer(config);
+  // The simulator picks free ports before its servers bind them; another test process can take
+  // one in between (EADDRINUSE). Start again on fresh ports then, a couple of times at most.
+  let server: RunningServer | undefined;
+  for (let attempt = 1; server === undefined; attempt++) {
+    try {
+      server = await startServer(config);
+    } catch (error) {
+      if (attempt >= 3 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    }
+  }
   return {
     server,
     home,

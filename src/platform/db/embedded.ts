@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -52,7 +52,25 @@ async function binaries(): Promise<Binaries> {
   }
 }
 
-export async function freePort(): Promise<number> {
+/**
+ * Ports handed out by `freePort`: below Linux's default ephemeral range (32768–60999), where the
+ * kernel also picks the source ports of outgoing connections and `listen(0)` ports. A port picked
+ * there is free now but may be taken by any connection before its server binds it (seen as
+ * EADDRINUSE when several simulators start at once); outside it, only another picker can race.
+ */
+const PICK_FROM = 20_000;
+const PICK_TO = 32_767;
+
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+function anyPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -65,6 +83,15 @@ export async function freePort(): Promise<number> {
       });
     });
   });
+}
+
+/** A loopback port free right now, preferably outside the ephemeral range (see PICK_FROM). */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = randomInt(PICK_FROM, PICK_TO + 1);
+    if (await canBind(port)) return port;
+  }
+  return anyPort();
 }
 
 /** PostgreSQL refuses to run as root: run it as the `postgres` system user (created if absent). */
