@@ -1,7 +1,12 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { certificateJwk, publicJwk, type CertificateAuthority } from '../pki/index.ts';
+import {
+  certificateJwk,
+  publicJwk,
+  type CertificateAuthority,
+  type IssuedCertificate,
+} from '../pki/index.ts';
 import type { SimHolder, SimReceiver } from './participants.ts';
 
 /** File paths are relative to the simulator folder, as the manifest gives them. */
@@ -26,6 +31,26 @@ async function writePrivate(file: string, content: string): Promise<void> {
 }
 
 /**
+ * `<name>.crt` and `<name>.key` in `dir`, issued by `issue` the first time (key written 0600)
+ * and read back on every later start, so certificates stay the same across restarts.
+ */
+async function certificatePair(
+  dir: string,
+  name: string,
+  issue: () => Promise<IssuedCertificate>,
+): Promise<{ cert: string; key: string }> {
+  const certFile = path.join(dir, `${name}.crt`);
+  const keyFile = path.join(dir, `${name}.key`);
+  const cert = await readIfPresent(certFile);
+  const key = await readIfPresent(keyFile);
+  if (cert && key) return { cert, key };
+  const issued = await issue();
+  await writePrivate(keyFile, issued.privateKeyPem);
+  await fs.writeFile(certFile, issued.chainPem);
+  return { cert: issued.chainPem, key: issued.privateKeyPem };
+}
+
+/**
  * A receiver software's transport certificate (BRCAC), signing certificate (BRSEAL, PS256) and
  * encryption key (RSA-OAEP, for id_tokens), created once under `<simDir>/receivers/<id>/` and
  * reused after, so registrations and the manifest stay valid across restarts.
@@ -40,10 +65,8 @@ export async function loadOrCreateReceiverCredentials(
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const file = (name: string) => path.join(dir, name);
 
-  let transportCert = await readIfPresent(file('transport.crt'));
-  let transportKey = await readIfPresent(file('transport.key'));
-  if (!transportCert || !transportKey) {
-    const issued = await ca.issueTransportCertificate({
+  const { cert: transportCert, key: transportKey } = await certificatePair(dir, 'transport', () =>
+    ca.issueTransportCertificate({
       commonName: `${receiver.softwareStatementId}.receiver.localhost`,
       softwareStatementId: receiver.softwareStatementId,
       orgId: receiver.orgId,
@@ -53,26 +76,16 @@ export async function loadOrCreateReceiverCredentials(
       state: 'SP',
       dnsNames: ['localhost'],
       ipAddresses: ['127.0.0.1'],
-    });
-    transportCert = issued.chainPem;
-    transportKey = issued.privateKeyPem;
-    await writePrivate(file('transport.key'), transportKey);
-    await fs.writeFile(file('transport.crt'), transportCert);
-  }
+    }),
+  );
 
-  let signingCert = await readIfPresent(file('signing.crt'));
-  let signingKeyPem = await readIfPresent(file('signing.key'));
-  if (!signingCert || !signingKeyPem) {
-    const issued = await ca.issueSigningCertificate({
+  const { cert: signingCert, key: signingKeyPem } = await certificatePair(dir, 'signing', () =>
+    ca.issueSigningCertificate({
       orgId: receiver.orgId,
       organizationName: receiver.organisationName,
       cnpj: receiver.cnpj,
-    });
-    signingCert = issued.chainPem;
-    signingKeyPem = issued.privateKeyPem;
-    await writePrivate(file('signing.key'), signingKeyPem);
-    await fs.writeFile(file('signing.crt'), signingCert);
-  }
+    }),
+  );
 
   let encryptionKeyPem = await readIfPresent(file('encryption.key'));
   if (!encryptionKeyPem) {
@@ -127,12 +140,10 @@ export async function loadOrCreateHolderCredentials(
   const dir = path.join(simDir, 'brands', holder.brandId);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const file = (name: string) => path.join(dir, name);
-  let cert = await readIfPresent(file('server.crt'));
-  let key = await readIfPresent(file('server.key'));
-  if (!cert || !key) {
-    // One certificate for both of the brand's ports: a web server certificate that can also act as
-    // the brand's client certificate when it calls out (webhooks, directory).
-    const issued = await ca.issueTransportCertificate({
+  // One certificate for both of the brand's ports: a web server certificate that can also act as
+  // the brand's client certificate when it calls out (webhooks, directory).
+  const { cert, key } = await certificatePair(dir, 'server', () =>
+    ca.issueTransportCertificate({
       commonName: 'localhost',
       softwareStatementId: holder.orgId,
       orgId: holder.orgId,
@@ -143,31 +154,21 @@ export async function loadOrCreateHolderCredentials(
       dnsNames: ['localhost'],
       ipAddresses: ['127.0.0.1'],
       serverAuth: true,
-    });
-    cert = issued.chainPem;
-    key = issued.privateKeyPem;
-    await writePrivate(file('server.key'), key);
-    await fs.writeFile(file('server.crt'), cert);
-  }
+    }),
+  );
   let signingKeyPem = await readIfPresent(file('signing.key'));
   if (!signingKeyPem) {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     signingKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     await writePrivate(file('signing.key'), signingKeyPem);
   }
-  let sealCert = await readIfPresent(file('seal.crt'));
-  let sealKey = await readIfPresent(file('seal.key'));
-  if (!sealCert || !sealKey) {
-    const issued = await ca.issueSigningCertificate({
+  const { cert: sealCert, key: sealKey } = await certificatePair(dir, 'seal', () =>
+    ca.issueSigningCertificate({
       orgId: holder.orgId,
       organizationName: holder.legalName,
       cnpj: holder.cnpj,
-    });
-    sealCert = issued.chainPem;
-    sealKey = issued.privateKeyPem;
-    await writePrivate(file('seal.key'), sealKey);
-    await fs.writeFile(file('seal.crt'), sealCert);
-  }
+    }),
+  );
   const sealJwk = certificateJwk(sealCert, { use: 'sig', alg: 'PS256' });
   return {
     tls: { certificatePem: cert, keyPem: key },
