@@ -157,10 +157,52 @@ async function clusterDir(dir: string, ids: { uid?: number; gid?: number }, log:
   return target;
 }
 
+/**
+ * The binaries as the `postgres` user can run them. As root, PostgreSQL runs as `postgres`, which
+ * cannot reach binaries under a directory closed to it (a checkout in a 0700 home or in
+ * `mktemp -d`); then a copy of the package's native folder, made once per installed version,
+ * runs from `/var/lib/ponte` (the same fallback as the cluster's, see clusterDir).
+ */
+async function runnableBinaries(
+  bin: Binaries,
+  ids: { uid?: number; gid?: number },
+  log: (m: string) => void,
+): Promise<Binaries> {
+  if (ids.uid === undefined) return bin;
+  const runnable = await run('test', ['-x', bin.initdb], ids).then(
+    () => true,
+    () => false,
+  );
+  if (runnable) return bin;
+  const native = path.dirname(path.dirname(bin.initdb));
+  const { version } = JSON.parse(
+    await fs.readFile(path.join(path.dirname(native), 'package.json'), 'utf8'),
+  ) as { version: string };
+  const digest = createHash('sha256').update(`${native}\0${version}`).digest('hex').slice(0, 16);
+  const copy = path.join('/var/lib/ponte', `pg-bin-${digest}`);
+  if (!(await exists(path.join(copy, '.complete')))) {
+    log(`${native} is closed to the postgres user: running PostgreSQL from a copy in ${copy}`);
+    await fs.mkdir('/var/lib/ponte', { recursive: true, mode: 0o755 });
+    // Copied aside and renamed, so a concurrent start never runs a half-copied folder.
+    const temp = `${copy}.${process.pid}.tmp`;
+    await fs.rm(temp, { recursive: true, force: true });
+    await fs.cp(native, temp, { recursive: true, verbatimSymlinks: true });
+    await fs.chmod(temp, 0o755);
+    await fs.writeFile(path.join(temp, '.complete'), `${version}\n`);
+    await fs.rename(temp, copy).catch(async (error: NodeJS.ErrnoException) => {
+      // Another process finished its copy first: use that one.
+      await fs.rm(temp, { recursive: true, force: true });
+      if (!(await exists(path.join(copy, '.complete')))) throw error;
+    });
+  }
+  const rebase = (file: string) => path.join(copy, path.relative(native, file));
+  return { initdb: rebase(bin.initdb), pg_ctl: rebase(bin.pg_ctl), postgres: rebase(bin.postgres) };
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
-  const bin = await binaries();
   const ids = await runAsIds();
   const log = options.log ?? (() => {});
+  const bin = await runnableBinaries(await binaries(), ids, log);
   const dir = await clusterDir(path.resolve(options.dir), ids, log);
   const dataDir = path.join(dir, 'data');
   const secretFile = path.join(dir, 'superuser.secret');
