@@ -38,18 +38,27 @@ async function getJson(url: string): Promise<{ status: number; body: unknown }> 
 }
 
 describe('GET /participants', () => {
-  it('answers the OrganisationsExportOpenData schema of directory-participants.yaml', async () => {
-    const document = parse(
-      fs.readFileSync(path.join(SPECS_DIR, 'directory-participants.yaml'), 'utf8'),
-    ) as object;
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats.default(ajv);
-    ajv.addSchema(document, 'participants.yaml');
-    const validate = ajv.getSchema('participants.yaml#/components/schemas/OrganisationsExportOpenData')!;
-    const { status, body } = await getJson(dir.urls.participants);
-    assert.equal(status, 200);
-    assert.ok(validate(body), JSON.stringify(validate.errors));
-  });
+  it(
+    'answers the OrganisationsExportOpenData schema of directory-participants.yaml',
+    {
+      // Without the folder, say so visibly (DESIGN §5).
+      skip: fs.existsSync(SPECS_DIR)
+        ? false
+        : `official specs not found at ${SPECS_DIR}: set PONTE_SPECS_DIR`,
+    },
+    async () => {
+      const document = parse(
+        fs.readFileSync(path.join(SPECS_DIR, 'directory-participants.yaml'), 'utf8'),
+      ) as object;
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      addFormats.default(ajv);
+      ajv.addSchema(document, 'participants.yaml');
+      const validate = ajv.getSchema('participants.yaml#/components/schemas/OrganisationsExportOpenData')!;
+      const { status, body } = await getJson(dir.urls.participants);
+      assert.equal(status, 200);
+      assert.ok(validate(body), JSON.stringify(validate.errors));
+    },
+  );
 
   it('lists each organisation with its authorisation servers, API resources and role claims', async () => {
     const { body } = await getJson(dir.urls.participants);

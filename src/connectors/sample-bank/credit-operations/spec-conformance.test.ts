@@ -15,7 +15,10 @@ import { seedCreditBank } from './test-support.ts';
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const specsDir = process.env.PONTE_SPECS_DIR ?? path.resolve(root, '../shared/specs/openapi');
-assert.ok(existsSync(specsDir), `official specs not found at ${specsDir}: set PONTE_SPECS_DIR`);
+// Without the folder the file says so visibly and checks nothing (DESIGN §5).
+const absent = existsSync(specsDir)
+  ? false
+  : `official specs not found at ${specsDir}: set PONTE_SPECS_DIR to check against them`;
 
 const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
 addFormats(ajv);
@@ -33,7 +36,7 @@ const documents = new Map<
   string,
   { paths: Record<string, { get: { responses: Record<string, { $ref: string }> } }> }
 >();
-for (const file of Object.values(FILES)) {
+for (const file of absent ? [] : Object.values(FILES)) {
   const doc = parse(readFileSync(path.join(specsDir, file), 'utf8').replace(/^\uFEFF/, '')) as never;
   ajv.addSchema(doc, file);
   documents.set(file, doc);
@@ -64,7 +67,7 @@ const bank = await seedCreditBank(40);
 const { connector, g } = bank;
 const all = { page: 1, pageSize: 1000 };
 
-describe('credit readers against the official OpenAPI files', () => {
+describe('credit readers against the official OpenAPI files', { skip: absent }, () => {
   it('has teeth: a contract without its CET or a bill with a negative minimum is refused', () => {
     const contract = { contractNumber: '1', ipocCode: 'x'.repeat(22), productName: 'P' };
     assert.throws(() => assertConforms(FILES.LOAN, '/contracts/{contractId}', single(contract)), /CET/);
