@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../platform/errors/index.ts';
 import { ReceiverErrors } from '../errors.ts';
 import type { PaymentDeps } from './deps.ts';
@@ -13,6 +14,23 @@ export interface WebhookNotice {
   signature: string | undefined;
   /** The body exactly as received. */
   body: Buffer;
+}
+
+/**
+ * The holder may notify before our own call that created the resource has stored the holder's
+ * answer: it accepts the payment (201), starts processing, and its first webhook can arrive while
+ * we are still writing the paymentId. A resource not found is looked up again for up to
+ * `IN_FLIGHT_MS` before it is declared unknown (a 404 ends the holder's delivery for good).
+ */
+const IN_FLIGHT_MS = 2_000;
+const LOOKUP_EVERY_MS = 100;
+
+async function findSoon<T>(lookup: () => Promise<T | undefined>): Promise<T | undefined> {
+  for (let waited = 0; ; waited += LOOKUP_EVERY_MS) {
+    const found = await lookup();
+    if (found !== undefined || waited >= IN_FLIGHT_MS) return found;
+    await sleep(LOOKUP_EVERY_MS);
+  }
 }
 
 /**
@@ -32,11 +50,11 @@ export async function acceptWebhook(
       detail: { resource: notice.resource, id: notice.id },
     });
   if (notice.resource === 'payment') {
-    const row = await paymentQueries.paymentAtHolder(ctx.db, orgId, notice.id);
+    const row = await findSoon(() => paymentQueries.paymentAtHolder(ctx.db, orgId, notice.id));
     if (!row) throw unknown();
     return { orgId, process: async () => void (await refreshPayment(deps, row.id)) };
   }
-  const row = await paymentQueries.paymentConsentAtHolder(ctx.db, orgId, notice.id);
+  const row = await findSoon(() => paymentQueries.paymentConsentAtHolder(ctx.db, orgId, notice.id));
   if (!row) throw unknown();
   return { orgId, process: async () => void (await refreshPaymentConsent(deps, row.id)) };
 }
