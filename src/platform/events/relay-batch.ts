@@ -84,7 +84,7 @@ export async function relayBatch(
       .for('update', { skipLocked: true });
 
     const published: string[] = [];
-    const held = new Set<string>();
+    const held = await skippedAhead(tx, rows);
     let failed = 0;
     let retryInMs: number | undefined;
     for (const row of rows) {
@@ -132,6 +132,48 @@ export async function relayBatch(
 /** Exponential backoff: base · 2^(attempt-1), capped. */
 export function backoff(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>): number {
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
+}
+
+/**
+ * Aggregates whose claimed rows do not start at their earliest pending event. The claim evaluates
+ * the advisory lock row by row: an earlier event can be passed over while another relay still
+ * holds the aggregate, and a later one taken once that relay has committed and let go. Such an
+ * aggregate is held back this batch (its rows stay pending), so per-aggregate order is kept.
+ * Holding the aggregate's lock now, this statement sees the other relay's outcome (READ COMMITTED).
+ */
+async function skippedAhead(
+  tx: Parameters<Parameters<Database['transaction']>[0]>[0],
+  rows: readonly OutboxEventRow[],
+): Promise<Set<string>> {
+  const firstClaimed = new Map<string, number>();
+  for (const row of rows) {
+    const key = aggregateKey(row);
+    if (!firstClaimed.has(key)) firstClaimed.set(key, Number(row.seq));
+  }
+  const held = new Set<string>();
+  if (firstClaimed.size === 0) return held;
+  const pending = await tx
+    .select({
+      brandId: outboxEvents.brandId,
+      aggregateType: outboxEvents.aggregateType,
+      aggregateId: outboxEvents.aggregateId,
+      first: sql<string>`min(${outboxEvents.seq})`,
+    })
+    .from(outboxEvents)
+    .where(
+      and(
+        isNull(outboxEvents.publishedAt),
+        isNull(outboxEvents.failedAt),
+        inArray(outboxEvents.aggregateId, [...new Set(rows.map((r) => r.aggregateId))]),
+      ),
+    )
+    .groupBy(outboxEvents.brandId, outboxEvents.aggregateType, outboxEvents.aggregateId);
+  for (const row of pending) {
+    const key = `${row.brandId}\u0000${row.aggregateType}\u0000${row.aggregateId}`;
+    const claimed = firstClaimed.get(key);
+    if (claimed !== undefined && Number(row.first) < claimed) held.add(key);
+  }
+  return held;
 }
 
 function aggregateKey(row: OutboxEventRow): string {
