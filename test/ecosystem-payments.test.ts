@@ -14,7 +14,7 @@ import {
 } from 'jose';
 import * as client from 'openid-client';
 import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../src/app/server.ts';
+import type { SimulatedServer } from '../src/sim/ecosystem.ts';
 import { launchBrowser, logIn, openSession } from '../src/authz/testing/browser.ts';
 import { buildEndToEndId, WEBHOOK_SIGNATURE_HEADER } from '../src/payments/index.ts';
 import { loadOrCreateCertificateAuthority } from '../src/pki/index.ts';
@@ -49,7 +49,7 @@ interface Hook {
 
 describe('simulated ecosystem: Pix payment initiation as an outside initiator', () => {
   let sim: Awaited<ReturnType<typeof startSimulator>>;
-  let server: RunningServer;
+  let server: SimulatedServer;
   let home: string;
   let manifest: SimManifest;
   let browser: Browser;
@@ -65,7 +65,7 @@ describe('simulated ecosystem: Pix payment initiation as an outside initiator', 
       launchBrowser(),
     ]);
     ({ server, home } = sim);
-    manifest = server.ecosystem!.manifest;
+    manifest = server.ecosystem.manifest;
     alfa = await participantFrom(path.join(home, 'sim'), manifest, 0);
     // The initiator's webhook endpoint, on the URI its software statement declares, over mTLS.
     const ca = await loadOrCreateCertificateAuthority({ dir: path.join(home, 'sim', 'ca'), clock: systemClock }); // prettier-ignore

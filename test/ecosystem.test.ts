@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import * as client from 'openid-client';
 import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../src/app/server.ts';
+import type { SimulatedServer } from '../src/sim/ecosystem.ts';
 import { launchBrowser, logIn, openSession } from '../src/authz/testing/browser.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
 import { startSimulator } from './support/sim.ts';
@@ -27,7 +27,7 @@ const tdb = await createTestDatabase();
 
 describe('simulated ecosystem, end to end as an outside receiver', () => {
   let sim: Awaited<ReturnType<typeof startSimulator>>;
-  let server: RunningServer;
+  let server: SimulatedServer;
   let home: string;
   let manifest: SimManifest;
   let browser: Browser;
@@ -41,7 +41,7 @@ describe('simulated ecosystem, end to end as an outside receiver', () => {
   before(async () => {
     [sim, browser] = await Promise.all([startSimulator(tdb, 'ponte-eco'), launchBrowser()]);
     ({ server, home } = sim);
-    manifest = server.ecosystem!.manifest;
+    manifest = server.ecosystem.manifest;
     brand = manifest.brands[0]!;
     REDIRECT = manifest.softwares[0]!.redirectUris[0]!;
     const simDir = path.join(home, 'sim');

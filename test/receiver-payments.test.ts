@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { Registry } from 'prom-client';
 import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../src/app/server.ts';
+import type { SimulatedServer } from '../src/sim/ecosystem.ts';
 import { launchBrowser, logIn, openSession } from '../src/authz/testing/browser.ts';
 import type { DirectoryClient } from '../src/directory/index.ts';
 import { loadOrCreateCertificateAuthority } from '../src/pki/index.ts';
@@ -37,7 +37,7 @@ interface Hook {
 
 describe('receiver: Pix payment initiation in two calls against the simulated ecosystem', () => {
   let sim: Awaited<ReturnType<typeof startSimulator>>;
-  let server: RunningServer;
+  let server: SimulatedServer;
   let manifest: SimManifest;
   let browser: Browser;
   let receiver: Receiver;
@@ -62,7 +62,7 @@ describe('receiver: Pix payment initiation in two calls against the simulated ec
       launchBrowser(),
     ]);
     ({ server } = sim);
-    manifest = server.ecosystem!.manifest;
+    manifest = server.ecosystem.manifest;
     const simDir = sim.simDir;
     const built = await receiverFromManifest({
       server,

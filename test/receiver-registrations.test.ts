@@ -60,8 +60,8 @@ describe('receiver registrations follow the directory', () => {
   before(async () => {
     sim = await startSimulator(tdb, 'ponte-registrations');
     const { server } = sim;
-    manifest = server.ecosystem!.manifest;
-    registry = server.ecosystem!.directory.registry;
+    manifest = server.ecosystem.manifest;
+    registry = server.ecosystem.directory.registry;
     software = manifest.softwares[0]!;
     // No caching: every sync must see the registry as the test just left it.
     const built = await receiverFromManifest({

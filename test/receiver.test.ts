@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { Registry } from 'prom-client';
 import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../src/app/server.ts';
+import type { SimulatedServer } from '../src/sim/ecosystem.ts';
 import { launchBrowser, logIn, openSession } from '../src/authz/testing/browser.ts';
 import type { DirectoryClient } from '../src/directory/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
@@ -34,7 +34,7 @@ const logSink = new Writable({
 
 describe('receiver against the simulated ecosystem', () => {
   let sim: Awaited<ReturnType<typeof startSimulator>>;
-  let server: RunningServer;
+  let server: SimulatedServer;
   let manifest: SimManifest;
   let browser: Browser;
   let receiver: Receiver;
@@ -49,7 +49,7 @@ describe('receiver against the simulated ecosystem', () => {
   before(async () => {
     [sim, browser] = await Promise.all([startSimulator(tdb, 'ponte-receiver'), launchBrowser()]);
     ({ server } = sim);
-    manifest = server.ecosystem!.manifest;
+    manifest = server.ecosystem.manifest;
     customer = manifest.brands[0]!.customers.find((c) => c.type === 'PF')!;
     const built = await receiverFromManifest({
       server,
@@ -360,7 +360,7 @@ describe('receiver against the simulated ecosystem', () => {
     const registration = (await receiver.listRegistrations()).find(
       (r) => r.authorisationServerId === row!.authorisation_server_id,
     )!;
-    await server.ecosystem!.brands[1]!.consents.service.revoke(
+    await server.ecosystem.brands[1]!.consents.service.revoke(
       second!.brandId,
       String(row!.consent_id),
       registration.clientId!,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { RunningServer } from '../src/app/server.ts';
+import type { SimulatedServer } from '../src/sim/ecosystem.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
 import { startSimulator } from './support/sim.ts';
 import { runCli } from './support/cli.ts';
@@ -17,14 +17,14 @@ const tdb = await createTestDatabase();
 
 describe('ponte simulate', () => {
   let sim: Awaited<ReturnType<typeof startSimulator>>;
-  let server: RunningServer;
+  let server: SimulatedServer;
   let home: string;
   let manifestFile: string;
 
   before(async () => {
     sim = await startSimulator(tdb, 'ponte-simulate');
     ({ server, home } = sim);
-    manifestFile = server.ecosystem!.manifestFile;
+    manifestFile = server.ecosystem.manifestFile;
   });
   after(async () => {
     await sim?.close();

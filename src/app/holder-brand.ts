@@ -6,8 +6,8 @@ import {
   type AuthorizationServer,
   type AuthzConsentView,
   type AuthzDirectory,
+  type CustomerAuthenticator,
 } from '../authz/index.ts';
-import { createSampleBankConnector } from '../connectors/sample-bank/index.ts';
 import type { CoreBankConnector } from '../connectors/contract/index.ts';
 import {
   consentBrand,
@@ -20,16 +20,24 @@ import { createConsentKindRegistry, paymentRoutes } from '../payments/index.ts';
 import { jwkThumbprint } from '../pki/index.ts';
 import type { Clock } from '../platform/clock/index.ts';
 import { createFieldCipher } from '../platform/crypto/index.ts';
+import type { ClientCertificateSource } from '../platform/http/index.ts';
 import type { OpenDatabase } from '../platform/db/bootstrap.ts';
 import type { EventBus } from '../platform/events/index.ts';
 import { createHttpApp, type PonteApp } from '../platform/http/index.ts';
 import type { Logger } from '../platform/logger/index.ts';
 import type { PlatformCrypto } from './crypto.ts';
-import { sampleBankCipher } from './demo-data.ts';
 import { registerDataApis } from './holder-data.ts';
+import type { TrafficLimits } from './installation/limits.ts';
 import type { PaymentsRuntime } from './payments.ts';
 
-/** A holder brand as configuration: identity, theme, keys and where it listens. */
+/** What a process serves on a brand's listeners (`ponte start --roles`). */
+export interface BrandRoles {
+  authz: boolean;
+  holder: boolean;
+  payments: boolean;
+}
+
+/** A holder brand as the composition root hands it over: identity, theme, keys, listeners. */
 export interface HolderBrandConfig {
   id: string;
   name: string;
@@ -40,12 +48,23 @@ export interface HolderBrandConfig {
   theme: { primaryColor: string; logoSvg?: string };
   /** PKCS#8 PEM of the brand's PS256 signing key (id_tokens, JWKS). */
   signingKeyPem: string;
+  /** Server certificate and key of both listeners; `ca`: what client certificates must chain to. */
   tls: { key: string; cert: string; ca: string };
   host: string;
   /** Browser-facing port (issuer, discovery, authorization endpoint, customer pages): TLS, no client certificate. */
   publicPort: number;
   /** mTLS port (token, PAR, registration, Open Finance APIs): TLS asking for the client certificate. */
   mtlsPort: number;
+  /** Origins as customers and participants reach them (a gateway may stand in front). */
+  publicBaseUrl: string;
+  mtlsBaseUrl: string;
+  issuer: string;
+  limits: TrafficLimits;
+  /**
+   * `tls`: both listeners terminate TLS here. A gateway: plain HTTP behind it, client certificates
+   * from its header, believed only from its addresses.
+   */
+  gateway?: Extract<ClientCertificateSource, { mode: 'proxy' }>;
 }
 
 export interface HolderBrand {
@@ -56,6 +75,8 @@ export interface HolderBrand {
   authz: AuthorizationServer;
   consents: ConsentModule;
   connector: CoreBankConnector;
+  /** Where the listeners actually bound (ports given as 0 are picked by the system). */
+  addresses: { public: string; mtls: string };
   close(): Promise<void>;
 }
 
@@ -80,15 +101,18 @@ export async function startHolderBrand(deps: {
   logger: Logger;
   /** Pix payment initiation shared by the installation's brands (src/app/payments.ts). */
   payments: PaymentsRuntime;
+  /** The brand's core bank, opened from its connector module. */
+  connector: CoreBankConnector;
+  customerAuthenticator?: CustomerAuthenticator;
+  /** The demo authenticator's password (sandbox brands only). */
+  demoPassword?: string;
+  roles: BrandRoles;
+  /** Sandbox on one machine: outbound fetches trust this CA and may reach loopback. */
   simulatorCa?: string;
 }): Promise<HolderBrand> {
-  const { config, database, clock } = deps;
+  const { config, database, clock, connector, roles } = deps;
   const logger = deps.logger.child({ brandId: config.id });
-  const publicBaseUrl = `https://${config.host}:${config.publicPort}`;
-  const mtlsBaseUrl = `https://${config.host}:${config.mtlsPort}`;
-  const issuer = `${publicBaseUrl}/auth`;
-
-  const connector = createSampleBankConnector({ db: database.db, cipher: sampleBankCipher(deps.crypto) });
+  const { publicBaseUrl, mtlsBaseUrl, issuer } = config;
   const consents = createConsentModule(
     {
       db: database.db,
@@ -131,6 +155,9 @@ export async function startHolderBrand(deps: {
     clock,
     logger,
     mtlsOrigin: mtlsBaseUrl,
+    behindProxy: config.gateway !== undefined,
+    ...(deps.customerAuthenticator && { customerAuthenticator: deps.customerAuthenticator }),
+    ...(deps.demoPassword !== undefined && { demoPassword: deps.demoPassword }),
     ...(deps.simulatorCa && { simulatorCa: deps.simulatorCa }),
   });
   deps.payments.attachAuthz(config.id, authz);
@@ -144,19 +171,23 @@ export async function startHolderBrand(deps: {
       readinessChecks: [
         { name: 'database', check: async () => void (await database.pool.query('SELECT 1')) },
       ],
-      options: {
-        defaultMetrics: false,
-        tls: {
-          key: config.tls.key,
-          cert: config.tls.cert,
-          ...(withClientCertificates && { ca: config.tls.ca }),
-        },
-      },
+      options: config.gateway
+        ? { defaultMetrics: false, clientCertificates: config.gateway }
+        : {
+            defaultMetrics: false,
+            tls: {
+              key: config.tls.key,
+              cert: config.tls.cert,
+              ...(withClientCertificates && { ca: config.tls.ca }),
+            },
+          },
     });
   const publicApp = app(false);
   const mtlsApp = app(true);
-  await authz.mount(publicApp);
-  await authz.mount(mtlsApp);
+  if (roles.authz) {
+    await authz.mount(publicApp);
+    await authz.mount(mtlsApp);
+  }
   // A renewal (extends) must lengthen the grants and refresh tokens too: consents has no renewal
   // event, so the composition does it right after the consent is extended.
   const service = {
@@ -167,35 +198,46 @@ export async function startHolderBrand(deps: {
       return consent;
     },
   };
-  await mtlsApp.register(consentRoutes, {
-    service,
-    verifier: authz.verifier,
-    brands: singleBrand(
-      consentBrand({ id: config.id, urnNamespace: config.urnNamespace, apiBaseUrl: mtlsBaseUrl, connector }),
-    ),
-    clock,
-  });
-  const dataApis = await registerDataApis({
-    brand: { id: config.id, name: config.name, cnpj: config.cnpj, publicBaseUrl, mtlsBaseUrl },
-    mtlsApp,
-    publicApp,
-    db: database.db,
-    pool: database.pool,
-    connector,
-    verifier: authz.verifier,
-    crypto: deps.crypto,
-    events: deps.events,
-    clock,
-    logger,
-  });
-  await mtlsApp.register(paymentRoutes, {
-    payments: deps.payments.payments,
-    verifier: authz.verifier,
-    brands: () => config.id,
-  });
-  await publicApp.listen({ host: config.host, port: config.publicPort });
-  await mtlsApp.listen({ host: config.host, port: config.mtlsPort });
-  logger.info({ issuer, mtlsBaseUrl }, 'holder brand listening');
+  let dataApis: { close(): Promise<void> } | undefined;
+  if (roles.holder) {
+    await mtlsApp.register(consentRoutes, {
+      service,
+      verifier: authz.verifier,
+      brands: singleBrand(
+        consentBrand({
+          id: config.id,
+          urnNamespace: config.urnNamespace,
+          apiBaseUrl: mtlsBaseUrl,
+          connector,
+        }),
+      ),
+      clock,
+    });
+    dataApis = await registerDataApis({
+      brand: { id: config.id, name: config.name, cnpj: config.cnpj, publicBaseUrl, mtlsBaseUrl },
+      mtlsApp,
+      publicApp,
+      db: database.db,
+      pool: database.pool,
+      connector,
+      verifier: authz.verifier,
+      crypto: deps.crypto,
+      events: deps.events,
+      clock,
+      logger,
+      limits: config.limits,
+    });
+  }
+  if (roles.payments) {
+    await mtlsApp.register(paymentRoutes, {
+      payments: deps.payments.payments,
+      verifier: authz.verifier,
+      brands: () => config.id,
+    });
+  }
+  const publicAddress = await publicApp.listen({ host: config.host, port: config.publicPort });
+  const mtlsAddress = await mtlsApp.listen({ host: config.host, port: config.mtlsPort });
+  logger.info({ issuer, mtlsBaseUrl, publicAddress, mtlsAddress, roles }, 'holder brand listening');
 
   return {
     config,
@@ -205,11 +247,12 @@ export async function startHolderBrand(deps: {
     authz,
     consents,
     connector,
+    addresses: { public: publicAddress, mtls: mtlsAddress },
     async close() {
       unsubscribe();
       await publicApp.close();
       await mtlsApp.close();
-      await dataApis.close();
+      await dataApis?.close();
       await authz.close();
     },
   };

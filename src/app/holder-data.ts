@@ -5,7 +5,12 @@ import {
   createConsentResourceAccess,
   type AccessTokenVerifier,
 } from '../consents/index.ts';
-import { createPaginationKeys, createTrafficLimits, holderRoutes } from '../holder/index.ts';
+import {
+  createPaginationKeys,
+  createTrafficLimits,
+  holderRoutes,
+  type TrafficLimitsOverrides,
+} from '../holder/index.ts';
 import { openDataRoutes, sampleOpenDataCatalogue } from '../opendata/index.ts';
 import type { Clock } from '../platform/clock/index.ts';
 import type { Database } from '../platform/db/index.ts';
@@ -31,6 +36,8 @@ export async function registerDataApis(deps: {
   events: EventBus;
   clock: Clock;
   logger: Logger;
+  /** The brand's traffic limits above the regulatory minimums (installation file). */
+  limits: TrafficLimitsOverrides;
 }): Promise<{ close(): Promise<void> }> {
   const { brand, clock } = deps;
   const access = createConsentResourceAccess({ db: deps.db });
@@ -38,6 +45,7 @@ export async function registerDataApis(deps: {
     pool: deps.pool,
     clock,
     logger: deps.logger,
+    brands: { [brand.id]: deps.limits },
     activeConsents: (brandId, clientId) => access.countActiveForClient(brandId, clientId, clock.now()),
   });
   const data = holderRoutes({

@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import type { AuthorizationServer } from '../authz/index.ts';
-import { createSamplePixRail, type SamplePixRail } from '../connectors/index.ts';
+import type { PixConnector } from '../connectors/index.ts';
 import type { DirectoryClient } from '../directory/index.ts';
 import {
   createPaymentsModule,
@@ -16,7 +16,6 @@ import type { EventBus } from '../platform/events/index.ts';
 import type { Jobs } from '../platform/jobs/index.ts';
 import type { Logger } from '../platform/logger/index.ts';
 import type { PlatformCrypto } from './crypto.ts';
-import { sampleBankCipher } from './demo-data.ts';
 
 /** A brand as payments needs it, plus the client certificate it calls initiators' webhooks with. */
 export interface PaymentsBrandConfig extends PaymentsBrand {
@@ -26,7 +25,6 @@ export interface PaymentsBrandConfig extends PaymentsBrand {
 
 export interface PaymentsRuntime {
   payments: PaymentsModule;
-  pix: SamplePixRail;
   /** Tells payments which authorization server holds a brand's client registrations. */
   attachAuthz(brandId: string, authz: AuthorizationServer): void;
   /** Starts the settlement and webhook workers (when this process runs jobs) and the dispatcher. */
@@ -50,15 +48,26 @@ export function createPaymentsRuntime(deps: {
   /** The directory's organisation JWKS URL (`<keystore>/<orgId>/application.jwks`). */
   orgJwksUri: (orgId: string) => string;
   brands: PaymentsBrandConfig[];
+  /** Each brand's Pix rail, from its connector. */
+  pixOf: (brandId: string) => PixConnector | undefined;
 }): PaymentsRuntime {
   const { database, clock, jobs } = deps;
   const logger = deps.logger.child({ module: 'payments' });
   const authzByBrand = new Map<string, AuthorizationServer>();
-  const late: { payments?: PaymentsModule } = {};
-  const pix = createSamplePixRail(
-    { db: database.db, cipher: sampleBankCipher(deps.crypto), jobs, logger, clock },
-    { onFinished: (brandId, endToEndId) => late.payments?.transferFinished(brandId, endToEndId) },
-  );
+  // One rail for the module: each call goes to the brand's own connector.
+  const rail = (brandId: string): PixConnector => {
+    const found = deps.pixOf(brandId);
+    if (found === undefined) throw new Error(`brand ${brandId} has no Pix rail (PAGTO role without a rail)`);
+    return found;
+  };
+  const pix: PixConnector = {
+    listDebtorAccounts: (brandId, customer) => rail(brandId).listDebtorAccounts(brandId, customer),
+    getDebtorAccount: (brandId, customer, accountId) =>
+      rail(brandId).getDebtorAccount(brandId, customer, accountId),
+    resolveKey: (brandId, key) => rail(brandId).resolveKey(brandId, key),
+    submitTransfer: (brandId, order) => rail(brandId).submitTransfer(brandId, order),
+    getTransfer: (brandId, endToEndId) => rail(brandId).getTransfer(brandId, endToEndId),
+  };
   const payments = createPaymentsModule(
     {
       db: database.db,
@@ -79,7 +88,6 @@ export function createPaymentsRuntime(deps: {
     },
     { brands: deps.brands.map(({ transport: _transport, ...brand }) => brand) },
   );
-  late.payments = payments;
   // One keep-alive pool per brand, presenting the brand's transport certificate (webhooks are
   // authenticated by mTLS only: "Convenção de Webhook", DIGEST §4.6).
   const agents = new Map(
@@ -91,12 +99,10 @@ export function createPaymentsRuntime(deps: {
   const stops: Array<() => Promise<void> | void> = [];
   return {
     payments,
-    pix,
     attachAuthz: (brandId, authz) => void authzByBrand.set(brandId, authz),
     async start(events) {
       stops.push(payments.subscribeWebhooks(events));
       if (!jobs.enabled) return;
-      await pix.startWorker();
       const workers = await payments.startWorkers({
         sender: undiciWebhookSender((brandId) => agents.get(brandId)),
       });

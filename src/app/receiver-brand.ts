@@ -23,10 +23,14 @@ export interface ReceiverBrandConfig {
   name: string;
   host: string;
   port: number;
+  /** Origin as holders and browsers reach it (callback, webhooks, return page). */
+  baseUrl: string;
   /** Server certificate of the receiver's own origin; `ca` makes it ask holders for theirs (webhooks). */
   tls: { key: string; cert: string; ca: string };
   credentials: ReceiverCredentials;
-  directory: { urls: DirectoryUrls; ssaIssuer: string; ca: string };
+  directory: { urls: DirectoryUrls; ssaIssuer: string; ca?: string };
+  /** How long the participants list is cached (new holders seen within it); 5 s by default. */
+  directoryCacheTtlMs?: number;
 }
 
 export interface ReceiverBrand {
@@ -57,7 +61,7 @@ export async function startReceiverBrand(deps: {
 }): Promise<ReceiverBrand> {
   const { config, clock } = deps;
   const logger = deps.logger.child({ receiverBrandId: config.id });
-  const baseUrl = `https://${config.host}:${config.port}`;
+  const { baseUrl } = config;
   // Its own directory client: it must see holders the moment they join (no shared cache).
   const directory = createDirectoryClient({
     participantsUrl: config.directory.urls.participants,
@@ -65,9 +69,9 @@ export async function startReceiverBrand(deps: {
     tokenUrl: config.directory.urls.token,
     apiBaseUrl: config.directory.urls.api,
     ssaIssuer: config.directory.ssaIssuer,
-    ca: config.directory.ca,
+    ...(config.directory.ca !== undefined && { ca: config.directory.ca }),
     clock,
-    cacheTtlMs: 5_000,
+    cacheTtlMs: config.directoryCacheTtlMs ?? 5_000,
   });
   const receiver = await createReceiver({
     db: deps.database.db,

@@ -1,4 +1,5 @@
 import { Registry } from 'prom-client';
+import { apiKeyAuthenticator, internalConsentRoutes } from '../consents/index.ts';
 import { systemClock } from '../platform/clock/index.ts';
 import type { Config } from '../platform/config/index.ts';
 import { openDatabase, type OpenDatabase } from '../platform/db/bootstrap.ts';
@@ -7,37 +8,41 @@ import { createInProcessEventBus, createOutboxRelay, type EventBus } from '../pl
 import { createJobs, type Jobs } from '../platform/jobs/index.ts';
 import { createLogger, type Logger } from '../platform/logger/index.ts';
 import { openCrypto, type PlatformCrypto } from './crypto.ts';
-import { seedDemoOnFirstStart } from './demo-data.ts';
-import type { Ecosystem } from '../sim/ecosystem.ts';
+import type { Installation } from './installation/resolve.ts';
+import { ROLES, type Role } from './installation/roles.ts';
+import type { RunningInstallation } from './installation/start.ts';
 
 export interface RunningServer {
-  url: string;
+  /** The operator listener's URL (health, metrics, internal consent API), when this process has the role. */
+  url: string | undefined;
   logger: Logger;
   database: OpenDatabase;
   crypto: PlatformCrypto;
   jobs: Jobs;
   events: EventBus;
-  /** The simulated ecosystem, when PONTE_SIM is on. */
-  ecosystem: Ecosystem | undefined;
+  roles: ReadonlySet<Role>;
+  /** The installation's brands, when one was given. */
+  installation: RunningInstallation | undefined;
   /** Drains HTTP, stops workers, closes the pool, then stops the embedded PostgreSQL. */
   close(): Promise<void>;
 }
 
-export interface ServerHooks {
-  /** Runs after the database and crypto are ready, before HTTP listens (e.g. seeding the demo). */
-  beforeListen?: (ctx: {
-    config: Config;
-    database: OpenDatabase;
-    crypto: PlatformCrypto;
-    logger: Logger;
-  }) => Promise<void>;
+export interface ServerOptions {
+  /** The installation to serve (`--config`, or the simulator's); none: the operator listener only. */
+  installation?: Installation;
+  /** Roles of this process; all by default. */
+  roles?: ReadonlySet<Role>;
+  /** How long participants lists are cached (the simulator adds holders as it goes). */
+  directoryCacheTtlMs?: number;
 }
 
 /**
- * The composition root (DESIGN §2: wiring by hand in one place). Modules get their
- * dependencies here and register their routes on the HTTP app.
+ * A Ponte process (DESIGN §1): the database, crypto, jobs and events every role shares, the
+ * installation's brands through the one composition root (installation/start.ts), then the
+ * operator listener. Roles choose what this process serves.
  */
-export async function startServer(config: Config, hooks: ServerHooks = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  const roles = options.roles ?? new Set(ROLES);
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, name: 'ponte' });
   const database = await openDatabase(config.database, config.home, (m) => logger.info(m));
   const closers: Array<() => Promise<void>> = [() => database.close()];
@@ -48,26 +53,31 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
   };
   try {
     const crypto = await openCrypto(config, database.db);
+    // Workers run only where the jobs role is (and PONTE_JOBS is not off); every process can send.
+    const jobsEnabled = config.jobs.enabled && roles.has('jobs');
     // Its own small pool from the URL, so workers are woken by NOTIFY instead of polling.
-    const jobs = await createJobs({ connection: database.url, logger, enabled: config.jobs.enabled });
+    const jobs = await createJobs({ connection: database.url, logger, enabled: jobsEnabled });
     closers.push(() => jobs.stop());
     const events = createInProcessEventBus({ logger });
-    let ecosystem: Ecosystem | undefined;
-    if (config.sim.enabled) {
-      // Imported only when used: production processes never load the simulator.
-      const { startEcosystem } = await import('../sim/ecosystem.ts');
-      ecosystem = await startEcosystem({
-        config,
+    let installation: RunningInstallation | undefined;
+    if (options.installation) {
+      const { startInstallation } = await import('./installation/start.ts');
+      installation = await startInstallation({
+        installation: options.installation,
+        roles,
         database,
         crypto,
-        events,
         jobs,
+        events,
         clock: systemClock,
         logger,
+        ...(options.directoryCacheTtlMs !== undefined && {
+          directoryCacheTtlMs: options.directoryCacheTtlMs,
+        }),
       });
-      closers.push(() => ecosystem!.close());
-      const [first] = ecosystem.brands;
-      if (first) {
+      closers.push(() => installation!.close());
+      const [first] = installation.brands;
+      if (first && jobsEnabled) {
         const { startHousekeeping } = await import('./jobs.ts');
         await startHousekeeping({
           jobs,
@@ -77,35 +87,39 @@ export async function startServer(config: Config, hooks: ServerHooks = {}): Prom
           logger,
         });
       }
-    } else {
-      await seedDemoOnFirstStart({ config, pool: database.pool, crypto, logger });
     }
     // After every module has subscribed: events waiting in the outbox since the last run reach
     // all of their subscribers.
-    if (config.jobs.enabled) {
+    if (jobsEnabled) {
       const relay = createOutboxRelay({ db: database.db, bus: events, logger });
       await relay.start();
       closers.push(() => relay.stop());
     }
-    await hooks.beforeListen?.({ config, database, crypto, logger });
 
-    const app = createHttpApp({
-      logger,
-      metrics: new Registry(),
-      clock: systemClock,
-      readinessChecks: [
-        { name: 'database', check: async () => void (await database.pool.query('SELECT 1')) },
-      ],
-      options: { trustProxy: config.http.trustProxy },
-    });
-    closers.push(() => app.close());
-    const url = await app.listen({ host: config.http.host, port: config.http.port });
-    logger.info({ url }, 'Ponte is listening');
-    if (ecosystem) {
-      const { ecosystemBanner } = await import('../sim/banner.ts');
-      process.stderr.write(ecosystemBanner(ecosystem, url));
+    let url: string | undefined;
+    if (roles.has('operator')) {
+      const app = createHttpApp({
+        logger,
+        metrics: new Registry(),
+        clock: systemClock,
+        readinessChecks: [
+          { name: 'database', check: async () => void (await database.pool.query('SELECT 1')) },
+        ],
+        options: { trustProxy: config.http.trustProxy },
+      });
+      closers.push(() => app.close());
+      // The institution's own channels manage their customers' consents here (never on the
+      // participants' listeners): one API key per channel and brand (installation file).
+      if (installation && installation.internalApiKeys.length > 0) {
+        await app.register(internalConsentRoutes, {
+          management: installation.management,
+          authenticator: apiKeyAuthenticator(installation.internalApiKeys),
+        });
+      }
+      url = await app.listen({ host: config.http.host, port: config.http.port });
+      logger.info({ url, roles: [...roles] }, 'Ponte is listening');
     }
-    return { url, logger, database, crypto, jobs, events, ecosystem, close };
+    return { url, logger, database, crypto, jobs, events, roles, installation, close };
   } catch (error) {
     await close();
     throw error;

@@ -181,3 +181,26 @@ export async function loadOrCreateHolderCredentials(
     },
   };
 }
+
+/**
+ * A loopback TLS server certificate (`<simDir>/<rel>/server.crt|key`), kept like the above;
+ * returns the paths relative to the simulator folder, as the installation file names them.
+ */
+export async function loadOrCreateServerCertificate(
+  simDir: string,
+  ca: CertificateAuthority,
+  rel: string,
+  organizationName: string,
+): Promise<{ certificateFile: string; keyFile: string }> {
+  const dir = path.join(simDir, rel);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  await certificatePair(dir, 'server', () =>
+    ca.issueServerCertificate({
+      commonName: 'localhost',
+      organizationName,
+      dnsNames: ['localhost'],
+      ipAddresses: ['127.0.0.1'],
+    }),
+  );
+  return { certificateFile: path.join(rel, 'server.crt'), keyFile: path.join(rel, 'server.key') };
+}

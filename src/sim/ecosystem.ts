@@ -1,22 +1,26 @@
-import { createPrivateKey } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createDirectoryClient, SSA_ISSUERS, type DirectoryClient } from '../directory/index.ts';
-import { loadOrCreateCertificateAuthority } from '../pki/index.ts';
-import type { Clock } from '../platform/clock/index.ts';
+import { fileURLToPath } from 'node:url';
+import { stringify as toYaml } from 'yaml';
+import { validateInstallation } from '../app/installation/read.ts';
+import { resolveInstallation } from '../app/installation/resolve.ts';
+import type { InstallationFile } from '../app/installation/schema.ts';
+import type { HolderBrand } from '../app/holder-brand.ts';
+import type { ReceiverBrand } from '../app/receiver-brand.ts';
+import { startServer, type RunningServer } from '../app/server.ts';
+import { INTERNAL_CONSENTS_PATH } from '../consents/index.ts';
+import { SSA_ISSUERS } from '../directory/index.ts';
+import { loadOrCreateCertificateAuthority, type PublicJwk } from '../pki/index.ts';
+import { systemClock } from '../platform/clock/index.ts';
 import type { Config } from '../platform/config/index.ts';
-import type { OpenDatabase } from '../platform/db/bootstrap.ts';
-import type { EventBus } from '../platform/events/index.ts';
-import type { Jobs } from '../platform/jobs/index.ts';
-import type { Logger } from '../platform/logger/index.ts';
-import type { PlatformCrypto } from '../app/crypto.ts';
-import { seedDemoOnFirstStart } from '../app/demo-data.ts';
-import { startHolderBrand, type HolderBrand } from '../app/holder-brand.ts';
-import { createPaymentsRuntime, type PaymentsRuntime } from '../app/payments.ts';
-import { startReceiverBrand, type ReceiverBrand } from '../app/receiver-brand.ts';
-import type { PublicJwk } from '../pki/index.ts';
+import { createLogger } from '../platform/logger/index.ts';
 import { holderApiFamilies } from './api-families.ts';
-import { loadOrCreateHolderCredentials, loadOrCreateReceiverCredentials } from './credentials.ts';
+import {
+  loadOrCreateHolderCredentials,
+  loadOrCreateReceiverCredentials,
+  loadOrCreateServerCertificate,
+} from './credentials.ts';
 import { demoCustomers } from './demo-customers.ts';
 import { addHolder, startSimDirectory, type SimDirectory } from './directory.ts';
 import { directorySection, writeManifest, type SimManifest } from './manifest.ts';
@@ -27,38 +31,39 @@ import { allocatePorts } from './ports.ts';
 export const DEMO_PASSWORD = 'ponte-demo';
 const POPULATION = 'ponte-sim';
 
-/** `bank-a` → `banka`, the namespace of its consent URNs (`urn:banka:…`). */
-const urnNamespaceOf = (brandId: string) => brandId.replace(/[^a-z0-9]/g, '');
+/** The sample core bank as a connector module: the simulator's brands point at it like a bank at its own. */
+export const SAMPLE_BANK_MODULE = fileURLToPath(
+  new URL('../connectors/sample-bank/module.ts', import.meta.url),
+);
 
 export interface Ecosystem {
   directory: SimDirectory;
-  directoryClient: DirectoryClient;
   brands: HolderBrand[];
-  payments: PaymentsRuntime;
   /** Ponte's own receiver brand, registered at every holder. */
   receiver: ReceiverBrand;
   manifest: SimManifest;
   manifestFile: string;
-  close(): Promise<void>;
+  /** The installation the simulator produced and booted (`<simDir>/installation.yaml`). */
+  installationFile: string;
 }
+
+/** A `ponte start` process running the simulated ecosystem. */
+export type SimulatedServer = RunningServer & { ecosystem: Ecosystem };
 
 /**
  * The simulated Open Finance ecosystem `ponte start` runs (DESIGN §1): the directory with its CA
  * and keystore, three holder brands of different sizes whose customers overlap (same CPF at
- * several brands), two receiver softwares of different organisations, each service on its own
+ * several brands), Ponte's receiver brand, two outside receiver softwares, each on its own
  * loopback port over real (m)TLS; and the manifest outside clients read.
+ *
+ * The simulator only *produces* an installation file (its CA, brands, the sample bank as
+ * connector) and boots it through the one composition root, like any institution.
  */
-export async function startEcosystem(deps: {
-  config: Config;
-  database: OpenDatabase;
-  crypto: PlatformCrypto;
-  events: EventBus;
-  jobs: Jobs;
-  clock: Clock;
-  logger: Logger;
-}): Promise<Ecosystem> {
-  const { config, clock } = deps;
-  const logger = deps.logger.child({ module: 'sim' });
+export async function startSimulatedServer(config: Config): Promise<SimulatedServer> {
+  const clock = systemClock;
+  const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, name: 'ponte' }).child({
+    module: 'sim',
+  });
   const simDir = path.join(config.home, 'sim');
   await fs.mkdir(simDir, { recursive: true, mode: 0o700 });
   const host = config.sim.host;
@@ -95,140 +100,116 @@ export async function startEcosystem(deps: {
     port: ports.directory,
     receivers: [...softwares, ponteSoftware],
   });
-  const closers: Array<() => Promise<void>> = [() => directory.server.close()];
-  const close = async () => {
-    for (const closer of closers.splice(0).reverse()) await closer().catch(() => {});
-  };
   try {
-    const directoryClient = createDirectoryClient({
-      participantsUrl: directory.urls.participants,
-      keystoreJwksUrl: directory.urls.keystoreJwks,
-      tokenUrl: directory.urls.token,
-      apiBaseUrl: directory.urls.api,
-      ssaIssuer: SSA_ISSUERS.sandbox,
-      ca: ca.trustBundlePem,
-      clock,
-      // The simulator adds brands as they start: keep the participants list fresh.
-      cacheTtlMs: 5_000,
-    });
-    closers.push(async () => directoryClient.close());
-    await directoryClient.warm();
-
     const holderCredentials = await Promise.all(
       holders.map((holder) => loadOrCreateHolderCredentials(simDir, ca, holder)),
     );
-    const apiBaseOf = (i: number) => `https://${host}:${ports.brands[i]!.mtls}`;
-    const payments = createPaymentsRuntime({
-      database: deps.database,
-      crypto: deps.crypto,
-      jobs: deps.jobs,
-      clock,
-      logger,
-      directory: directoryClient,
-      orgJwksUri: (orgId) => `${directory.urls.keystore}/${orgId}/application.jwks`,
-      brands: holders.map((holder, i) => {
-        const { seal, tls } = holderCredentials[i]!;
-        const sealJwk = createPrivateKey(seal.keyPem).export({ format: 'jwk' });
-        return {
-          id: holder.brandId,
-          name: holder.name,
-          orgId: holder.orgId,
-          urnNamespace: urnNamespaceOf(holder.brandId),
-          apiBaseUrl: apiBaseOf(i),
-          signingKey: { ...sealJwk, kid: seal.kid, alg: 'PS256', use: 'sig' },
-          theme: { primaryColor: holder.theme.primaryColor },
-          transport: { key: tls.keyPem, cert: tls.certificatePem, ca: ca.trustBundlePem },
-        };
-      }),
+    const brandUrls = holders.map((_, i) => {
+      const publicBaseUrl = `https://${host}:${ports.brands[i]!.public}`;
+      return {
+        publicBaseUrl,
+        mtlsBaseUrl: `https://${host}:${ports.brands[i]!.mtls}`,
+        issuer: `${publicBaseUrl}/auth`,
+      };
     });
-    closers.push(() => payments.close());
-
-    const brands: HolderBrand[] = [];
+    // The holders are published before they start: their URLs are known, and Ponte's receiver
+    // registers at every holder of the participants list as it starts.
     for (const [i, holder] of holders.entries()) {
-      await seedDemoOnFirstStart(
-        { config, pool: deps.database.pool, crypto: deps.crypto, logger },
-        { id: holder.brandId, name: holder.name, customers: holder.customers, population: POPULATION },
-      );
-      const credentials = holderCredentials[i]!;
-      const brand = await startHolderBrand({
-        config: {
-          id: holder.brandId,
-          name: holder.name,
-          orgId: holder.orgId,
-          cnpj: holder.cnpj,
-          urnNamespace: urnNamespaceOf(holder.brandId),
-          theme: { primaryColor: holder.theme.primaryColor },
-          signingKeyPem: credentials.signingKeyPem,
-          tls: { key: credentials.tls.keyPem, cert: credentials.tls.certificatePem, ca: ca.trustBundlePem },
-          host,
-          publicPort: ports.brands[i]!.public,
-          mtlsPort: ports.brands[i]!.mtls,
-        },
-        database: deps.database,
-        crypto: deps.crypto,
-        directory: directoryClient,
-        events: deps.events,
-        clock,
-        logger,
-        payments,
-        simulatorCa: ca.trustBundlePem,
-      });
-      closers.push(() => brand.close());
-      brands.push(brand);
       addHolder(directory, holder, {
-        issuer: brand.issuer,
-        publicBase: brand.publicBaseUrl,
-        apiBase: brand.mtlsBaseUrl,
+        issuer: brandUrls[i]!.issuer,
+        publicBase: brandUrls[i]!.publicBaseUrl,
+        apiBase: brandUrls[i]!.mtlsBaseUrl,
         apiFamilies: holderApiFamilies(),
       });
       // The brand's BRSEAL in its organisation JWKS: initiators verify signed payment answers and
       // webhooks with it (DIGEST §4.2).
-      directory.registry.addOrganisationKey(holder.orgId, credentials.seal.publicJwk as unknown as PublicJwk);
+      directory.registry.addOrganisationKey(
+        holder.orgId,
+        holderCredentials[i]!.seal.publicJwk as unknown as PublicJwk,
+      );
     }
-    await payments.start(deps.events);
-
-    const receiverTls = await ca.issueServerCertificate({
-      commonName: 'localhost',
-      organizationName: ponte.organisationName,
-      dnsNames: ['localhost'],
-      ipAddresses: ['127.0.0.1'],
-    });
-    const receiver = await startReceiverBrand({
-      config: {
-        id: ponte.brandId,
-        name: ponte.clientName,
-        host,
-        port: ports.ponteReceiver,
-        tls: { key: receiverTls.privateKeyPem, cert: receiverTls.chainPem, ca: ca.trustBundlePem },
-        credentials: {
-          orgId: ponte.orgId,
-          softwareStatementId: ponte.softwareStatementId,
+    const internalKeys = holders.map(() => randomBytes(32).toString('base64url'));
+    const receiverServer = await loadOrCreateServerCertificate(
+      simDir,
+      ca,
+      path.join('receivers', ponte.softwareStatementId),
+      ponte.organisationName,
+    );
+    const software = ponteSoftware.credentials;
+    const document: InstallationFile = {
+      directory: {
+        participantsUrl: directory.urls.participants,
+        keystoreUrl: directory.urls.keystore,
+        keystoreJwksUrl: directory.urls.keystoreJwks,
+        tokenUrl: directory.urls.token,
+        apiUrl: directory.urls.api,
+        ssaIssuer: SSA_ISSUERS.sandbox,
+        caFile,
+        allowLoopback: true,
+      },
+      brands: holders.map((holder, i) => ({
+        id: holder.brandId,
+        name: holder.name,
+        legalName: holder.legalName,
+        orgId: holder.orgId,
+        cnpj: holder.cnpj,
+        roles: ['DADOS', 'PAGTO'],
+        ...brandUrls[i]!,
+        listen: { host, publicPort: ports.brands[i]!.public, mtlsPort: ports.brands[i]!.mtls },
+        certificates: {
           transport: {
-            certificatePem: ponteSoftware.credentials.transport.certificatePem,
-            keyPem: ponteSoftware.credentials.transport.keyPem,
+            certificateFile: `brands/${holder.brandId}/server.crt`,
+            keyFile: `brands/${holder.brandId}/server.key`,
           },
           signing: {
-            keyPem: await fs.readFile(path.join(simDir, ponteSoftware.credentials.signing.keyFile), 'utf8'),
-            kid: ponteSoftware.credentials.signing.kid,
+            certificateFile: `brands/${holder.brandId}/seal.crt`,
+            keyFile: `brands/${holder.brandId}/seal.key`,
           },
-          encryption: {
-            keyPem: await fs.readFile(
-              path.join(simDir, ponteSoftware.credentials.encryption.keyFile),
-              'utf8',
-            ),
-            kid: ponteSoftware.credentials.encryption.kid,
-          },
-          caPem: ca.trustBundlePem,
         },
-        directory: { urls: directory.urls, ssaIssuer: SSA_ISSUERS.sandbox, ca: ca.trustBundlePem },
-      },
-      database: deps.database,
-      crypto: deps.crypto,
-      jobs: deps.jobs,
-      clock,
-      logger,
+        connector: {
+          module: SAMPLE_BANK_MODULE,
+          options: { seed: { customers: holder.customers, seed: config.seed.seed, population: POPULATION } },
+        },
+        theme: { primaryColor: holder.theme.primaryColor },
+        ...(config.sim.limits && { limits: config.sim.limits }),
+        customerAuthentication: { kind: 'demo', password: DEMO_PASSWORD },
+        internalApi: { keys: [{ id: 'sim-channel', key: internalKeys[i]! }] },
+      })),
+      receivers: [
+        {
+          id: ponte.brandId,
+          name: ponte.clientName,
+          orgId: ponte.orgId,
+          softwareStatementId: ponte.softwareStatementId,
+          baseUrl: ponteOrigin,
+          listen: { host, port: ports.ponteReceiver },
+          certificates: {
+            transport: {
+              certificateFile: software.transport.certificateFile,
+              keyFile: software.transport.keyFile,
+            },
+            signing: { certificateFile: software.signing.certificateFile, keyFile: software.signing.keyFile },
+            encryptionKeyFile: software.encryption.keyFile,
+            serverCertificate: receiverServer,
+          },
+        },
+      ],
+    };
+    // Written for the operator to read (and copy): what the simulator boots, in the installation
+    // file's own form. Holds the internal API keys, so it is private to the user.
+    const installationFile = path.join(simDir, 'installation.yaml');
+    await fs.writeFile(installationFile, toYaml(document), { mode: 0o600 });
+    const installation = await resolveInstallation(
+      validateInstallation(document, {}, simDir, installationFile),
+    );
+
+    const server = await startServer(config, {
+      installation,
+      // The simulator adds brands as they start: keep the participants list fresh.
+      directoryCacheTtlMs: 5_000,
     });
-    closers.push(() => receiver.close());
+    const running = server.installation!;
+    const receiver = running.receivers[0]!;
 
     const smallest = Math.min(...holders.map((h) => h.customers));
     const customers = demoCustomers({
@@ -243,7 +224,7 @@ export async function startEcosystem(deps: {
       generatedAt: clock.now().toISOString(),
       caCertificateFile: caFile,
       directory: directorySection(directory.urls, SSA_ISSUERS.sandbox),
-      brands: brands.map((b, i) => ({
+      brands: running.brands.map((b, i) => ({
         brandId: b.config.id,
         orgId: b.config.orgId,
         name: b.config.name,
@@ -253,6 +234,13 @@ export async function startEcosystem(deps: {
         publicBaseUrl: b.publicBaseUrl,
         apiBaseUrl: b.mtlsBaseUrl,
         customers: customers.filter(() => holders[i]!.customers > 0),
+        ...(server.url && {
+          internalConsentsApi: {
+            url: `${server.url}${INTERNAL_CONSENTS_PATH}`,
+            apiKeyHeader: 'x-api-key',
+            apiKey: internalKeys[i]!,
+          },
+        }),
       })),
       receiver: {
         brandId: ponte.brandId,
@@ -291,9 +279,28 @@ export async function startEcosystem(deps: {
     };
     const manifestFile = await writeManifest(simDir, manifest);
     logger.info({ manifestFile, directory: directory.urls.participants }, 'simulated ecosystem ready');
-    return { directory, directoryClient, brands, payments, receiver, manifest, manifestFile, close };
+    const ecosystem: Ecosystem = {
+      directory,
+      brands: running.brands,
+      receiver,
+      manifest,
+      manifestFile,
+      installationFile,
+    };
+    if (server.url) {
+      const { ecosystemBanner } = await import('./banner.ts');
+      process.stderr.write(ecosystemBanner(ecosystem, server.url));
+    }
+    return {
+      ...server,
+      ecosystem,
+      async close() {
+        await server.close();
+        await directory.server.close();
+      },
+    };
   } catch (error) {
-    await close();
+    await directory.server.close();
     throw error;
   }
 }

@@ -33,6 +33,11 @@ export interface SimManifest {
     publicBaseUrl: string;
     apiBaseUrl: string;
     customers: DemoCustomer[];
+    /**
+     * The internal consent API of the brand for the institution's own channels (search, read,
+     * revoke), on the operator listener, with the simulator's channel key.
+     */
+    internalConsentsApi?: { url: string; apiKeyHeader: 'x-api-key'; apiKey: string };
   }>;
   softwares: Array<{
     orgId: string;

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { RunningServer } from '../../src/app/server.ts';
+import type { SimulatedServer } from '../../src/sim/ecosystem.ts';
 import {
   createDirectoryClient,
   type DirectoryClient,
@@ -18,7 +18,7 @@ import type { SimManifest } from '../../src/sim/manifest.ts';
  * personal-data envelope. `close()` closes both.
  */
 export async function receiverFromManifest(input: {
-  server: RunningServer;
+  server: SimulatedServer;
   simDir: string;
   logger: Logger;
   returnUrl: string;
@@ -34,7 +34,7 @@ export async function receiverFromManifest(input: {
   close(): Promise<void>;
 }> {
   const { server } = input;
-  const manifest = server.ecosystem!.manifest;
+  const manifest = server.ecosystem.manifest;
   const software = manifest.softwares[input.softwareIndex ?? 0]!;
   const read = (file: string) => fs.readFile(path.join(input.simDir, file), 'utf8');
   const ca = await read(manifest.caCertificateFile);

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer } from '../../src/app/server.ts';
+import { startSimulatedServer, type SimulatedServer } from '../../src/sim/ecosystem.ts';
 import { loadConfig } from '../../src/platform/config/index.ts';
 import type { TestDatabase } from '../../src/platform/db/testing.ts';
 
@@ -14,7 +14,7 @@ export async function startSimulator(
   tdb: TestDatabase,
   prefix: string,
   env: Record<string, string> = {},
-): Promise<{ server: RunningServer; home: string; simDir: string; close(): Promise<void> }> {
+): Promise<{ server: SimulatedServer; home: string; simDir: string; close(): Promise<void> }> {
   const home = await fs.mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
   const config = loadConfig({
     PONTE_HOME: home,
@@ -28,10 +28,10 @@ export async function startSimulator(
   });
   // The simulator picks free ports before its servers bind them; another test process can take
   // one in between (EADDRINUSE). Start again on fresh ports then, a couple of times at most.
-  let server: RunningServer | undefined;
+  let server: SimulatedServer | undefined;
   for (let attempt = 1; server === undefined; attempt++) {
     try {
-      server = await startServer(config);
+      server = await startSimulatedServer(config);
     } catch (error) {
       if (attempt >= 3 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     }

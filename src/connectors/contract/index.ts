@@ -25,3 +25,4 @@ export {
 export * from './pix.ts';
 export { connectorUnderTestOf, type ConnectorUnderTest } from './under-test.ts';
 export type { ConnectorContractFixtures } from './testing/fixtures.ts';
+export type { ConnectorContext, ConnectorModule, OpenedConnector } from './module.ts';

@@ -34,7 +34,16 @@ export interface Config {
      * where Ponte serves nothing.
      */
     clientOrigin: string | undefined;
+    /**
+     * Merged into every simulated brand's traffic limits (installation-file field names), so load
+     * tests run against `npm start` with the limits still counted; checked like a file's limits.
+     */
+    limits: Record<string, unknown> | undefined;
   };
+  /** The installation file (`--config` wins); none: the simulator or the operator listener alone. */
+  installationFile: string | undefined;
+  /** Roles of this process as a comma list (`--roles` wins); all by default. */
+  roles: string | undefined;
 }
 
 /**
@@ -78,7 +87,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       basePort: read.int('PONTE_SIM_PORT', 8440, { min: 0, max: 65_500 }),
       host: read.string('PONTE_SIM_HOST', '127.0.0.1'),
       clientOrigin: read.url('PONTE_SIM_CLIENT_ORIGIN', ['https:'])?.replace(/\/+$/, ''),
+      limits: read.jsonObject('PONTE_SIM_LIMITS'),
     },
+    installationFile: read.optionalString('PONTE_CONFIG'),
+    roles: read.optionalString('PONTE_ROLES'),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

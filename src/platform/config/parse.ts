@@ -35,6 +35,21 @@ export class EnvReader {
     return this.#raw(name);
   }
 
+  /** A JSON object (e.g. `{"globalTps":100000}`); anything else is a problem. */
+  jsonObject(name: string): Record<string, unknown> | undefined {
+    const raw = this.#raw(name);
+    if (raw === undefined) return undefined;
+    try {
+      const value: unknown = JSON.parse(raw);
+      if (value !== null && typeof value === 'object' && !Array.isArray(value))
+        return value as Record<string, unknown>;
+    } catch {
+      // reported below
+    }
+    this.problems.push(`${name} must be a JSON object, got ${JSON.stringify(raw.slice(0, 80))}`);
+    return undefined;
+  }
+
   int(name: string, fallback: number, range: { min: number; max: number }): number {
     const raw = this.#raw(name);
     if (raw === undefined) return fallback;

@@ -1,0 +1,258 @@
+import { createPrivateKey } from 'node:crypto';
+import { createDirectoryClient, type DirectoryClient } from '../../directory/index.ts';
+import type { OpenedConnector } from '../../connectors/index.ts';
+import type { ConsentManagement } from '../../consents/index.ts';
+import { certificateJwk, publicJwk } from '../../pki/index.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import { ConfigError } from '../../platform/config/index.ts';
+import type { OpenDatabase } from '../../platform/db/bootstrap.ts';
+import type { EventBus } from '../../platform/events/index.ts';
+import type { Jobs } from '../../platform/jobs/index.ts';
+import type { Logger } from '../../platform/logger/index.ts';
+import type { PlatformCrypto } from '../crypto.ts';
+import { startHolderBrand, type HolderBrand } from '../holder-brand.ts';
+import { createPaymentsRuntime, type PaymentsRuntime } from '../payments.ts';
+import { startReceiverBrand, type ReceiverBrand } from '../receiver-brand.ts';
+import { connectorContext, importConnectorModule, openConnector } from './connector.ts';
+import type { Installation, ResolvedBrand } from './resolve.ts';
+import type { Role } from './roles.ts';
+
+export interface RunningInstallation {
+  directory: DirectoryClient;
+  brands: HolderBrand[];
+  receivers: ReceiverBrand[];
+  payments: PaymentsRuntime;
+  /** Every brand's internal consent management, dispatched by the caller's brand. */
+  management: ConsentManagement;
+  /** The brands' internal API keys (operator listener). */
+  internalApiKeys: Array<{ id: string; brandId: string; key: string }>;
+  close(): Promise<void>;
+}
+
+export interface InstallationDeps {
+  installation: Installation;
+  roles: ReadonlySet<Role>;
+  database: OpenDatabase;
+  crypto: PlatformCrypto;
+  jobs: Jobs;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+  /** How long participants lists and keys are cached; the client's default unless set. */
+  directoryCacheTtlMs?: number;
+}
+
+/** Brand signing key as the authorization server publishes it. */
+const signingKeyPem = (brand: ResolvedBrand) =>
+  createPrivateKey(brand.signing.keyPem).export({ type: 'pkcs8', format: 'pem' }).toString();
+
+/** Consent management of several brands, each call routed to its brand's own module. */
+function managementByBrand(brands: HolderBrand[]): ConsentManagement {
+  const of = (brandId: string): ConsentManagement => {
+    const brand = brands.find((b) => b.config.id === brandId);
+    if (brand === undefined) throw new Error(`unknown brand ${brandId}`);
+    return brand.consents.management;
+  };
+  const first = brands[0]?.consents.management;
+  if (first === undefined) return {} as ConsentManagement;
+  return Object.fromEntries(
+    Object.keys(first).map((name) => [
+      name,
+      (brandId: string, ...rest: unknown[]) =>
+        (of(brandId)[name as keyof ConsentManagement] as (...args: unknown[]) => unknown)(brandId, ...rest),
+    ]),
+  ) as unknown as ConsentManagement;
+}
+
+/**
+ * The one composition root (DESIGN §2): builds every brand and role of an installation from its
+ * validated file. The simulator produces such a file and comes through here like any bank.
+ * Each process builds every module it may need (they are cheap) and serves only its roles'
+ * routes and workers; processes of different roles on one database complete each other's flows.
+ */
+export async function startInstallation(deps: InstallationDeps): Promise<RunningInstallation> {
+  const { installation, roles, database, crypto, jobs, events, clock } = deps;
+  const logger = deps.logger.child({ module: 'app' });
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const closer of closers.splice(0).reverse()) {
+      await closer().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
+    }
+  };
+  try {
+    const { urls, ssaIssuer, ca } = installation.directory;
+    const directory = createDirectoryClient({
+      participantsUrl: urls.participants,
+      keystoreJwksUrl: urls.keystoreJwks,
+      tokenUrl: urls.token,
+      apiBaseUrl: urls.api,
+      ssaIssuer,
+      ...(ca !== undefined && { ca }),
+      clock,
+      ...(deps.directoryCacheTtlMs !== undefined && { cacheTtlMs: deps.directoryCacheTtlMs }),
+    });
+    closers.push(async () => directory.close());
+
+    // Connectors first: a module that is missing or of the wrong shape stops the start before
+    // anything listens (no half an installation).
+    const late: { payments?: PaymentsRuntime } = {};
+    const connectors = new Map<string, OpenedConnector>();
+    for (const [i, brand] of installation.brands.entries()) {
+      const where = `${installation.origin}: /brands/${i}/connector`;
+      const module = await importConnectorModule(brand.connector.module, installation.baseDir, where);
+      const context = connectorContext(
+        {
+          db: database.db,
+          pool: database.pool,
+          crypto,
+          jobs,
+          clock,
+          logger: logger.child({ brandId: brand.id, module: 'connector' }),
+          transferFinished: (brandId, endToEndId) =>
+            late.payments?.payments.transferFinished(brandId, endToEndId),
+        },
+        { id: brand.id, name: brand.name, options: brand.connector.options },
+      );
+      const opened = await openConnector(module, context, where, brand.file.roles.includes('PAGTO'));
+      connectors.set(brand.id, opened);
+      closers.push(async () => opened.close?.());
+    }
+
+    const payments = createPaymentsRuntime({
+      database,
+      crypto,
+      jobs,
+      clock,
+      logger,
+      directory,
+      orgJwksUri: (orgId) => `${urls.keystore}/${orgId}/application.jwks`,
+      pixOf: (brandId) => connectors.get(brandId)?.pix,
+      brands: installation.brands.map((brand) => {
+        const sealJwk = createPrivateKey(brand.signing.keyPem).export({ format: 'jwk' });
+        const kid = String(certificateJwk(brand.signing.certificatePem, { use: 'sig', alg: 'PS256' }).kid);
+        return {
+          id: brand.id,
+          name: brand.name,
+          orgId: brand.file.orgId,
+          urnNamespace: brand.urnNamespace,
+          apiBaseUrl: brand.file.mtlsBaseUrl,
+          signingKey: { ...sealJwk, kid, alg: 'PS256', use: 'sig' },
+          theme: { primaryColor: brand.theme.primaryColor },
+          transport: {
+            key: brand.transport.keyPem,
+            cert: brand.transport.certificatePem,
+            ca: brand.clientCa,
+          },
+        };
+      }),
+    });
+    late.payments = payments;
+    closers.push(() => payments.close());
+
+    const gateway = installation.listeners.gateway;
+    const brands: HolderBrand[] = [];
+    for (const brand of installation.brands) {
+      const auth = brand.customerAuthentication;
+      if (auth.kind !== 'demo') {
+        throw new ConfigError([
+          `${installation.origin}: brand ${brand.id}: customer authentication "${auth.kind}" is not available in this build`,
+        ]);
+      }
+      const started = await startHolderBrand({
+        config: {
+          id: brand.id,
+          name: brand.name,
+          orgId: brand.file.orgId,
+          cnpj: brand.file.cnpj,
+          urnNamespace: brand.urnNamespace,
+          theme: brand.theme,
+          signingKeyPem: signingKeyPem(brand),
+          tls: { key: brand.transport.keyPem, cert: brand.transport.certificatePem, ca: brand.clientCa },
+          host: brand.host,
+          publicPort: brand.file.listen.publicPort,
+          mtlsPort: brand.file.listen.mtlsPort,
+          publicBaseUrl: brand.file.publicBaseUrl.replace(/\/+$/, ''),
+          mtlsBaseUrl: brand.file.mtlsBaseUrl.replace(/\/+$/, ''),
+          issuer: brand.issuer,
+          limits: brand.limits,
+          ...(installation.listeners.mode === 'gateway' &&
+            gateway && {
+              gateway: {
+                mode: 'proxy',
+                header: gateway.clientCertificateHeader,
+                trustedProxies: gateway.trustedProxies,
+              },
+            }),
+        },
+        database,
+        crypto,
+        directory,
+        events,
+        clock,
+        logger,
+        payments,
+        connector: connectors.get(brand.id)!.connector,
+        demoPassword: auth.password,
+        roles: { authz: roles.has('authz'), holder: roles.has('holder'), payments: roles.has('payments') },
+        ...(installation.directory.allowLoopback && ca !== undefined && { simulatorCa: ca }),
+      });
+      closers.push(() => started.close());
+      brands.push(started);
+    }
+    await payments.start(events);
+    if (roles.has('jobs')) for (const opened of connectors.values()) await opened.start?.();
+
+    const receivers: ReceiverBrand[] = [];
+    if (roles.has('receiver')) {
+      for (const receiver of installation.receivers) {
+        const signingKid = String(
+          certificateJwk(receiver.signing.certificatePem, { use: 'sig', alg: 'PS256' }).kid,
+        );
+        const encryptionKid = String(
+          publicJwk(createPrivateKey(receiver.encryptionKeyPem), { use: 'enc', alg: 'RSA-OAEP' }).kid,
+        );
+        const started = await startReceiverBrand({
+          config: {
+            id: receiver.file.id,
+            name: receiver.file.name,
+            host: receiver.host,
+            port: receiver.file.listen.port,
+            baseUrl: receiver.file.baseUrl.replace(/\/+$/, ''),
+            tls: { key: receiver.server.keyPem, cert: receiver.server.certificatePem, ca: ca ?? '' },
+            credentials: {
+              orgId: receiver.file.orgId,
+              softwareStatementId: receiver.file.softwareStatementId,
+              transport: receiver.transport,
+              signing: { keyPem: receiver.signing.keyPem, kid: signingKid },
+              encryption: { keyPem: receiver.encryptionKeyPem, kid: encryptionKid },
+              ...(ca !== undefined && { caPem: ca }),
+            },
+            directory: { urls, ssaIssuer, ...(ca !== undefined && { ca }) },
+            ...(deps.directoryCacheTtlMs !== undefined && { directoryCacheTtlMs: deps.directoryCacheTtlMs }),
+          },
+          database,
+          crypto,
+          jobs,
+          clock,
+          logger,
+        });
+        closers.push(() => started.close());
+        receivers.push(started);
+      }
+    }
+    return {
+      directory,
+      brands,
+      receivers,
+      payments,
+      management: managementByBrand(brands),
+      internalApiKeys: installation.brands.flatMap((brand) =>
+        (brand.file.internalApi?.keys ?? []).map((k) => ({ id: k.id, brandId: brand.id, key: k.key })),
+      ),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
