@@ -20,7 +20,7 @@ import { buildEndToEndId, WEBHOOK_SIGNATURE_HEADER } from '../src/payments/index
 import { loadOrCreateCertificateAuthority } from '../src/pki/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
-import { reservePort, startSimulator } from './support/sim.ts';
+import { payingCustomer, reservePort, startSimulator } from './support/sim.ts';
 import { waitFor } from '../src/platform/jobs/testing.ts';
 import type { SimManifest } from '../src/sim/manifest.ts';
 import {
@@ -110,7 +110,7 @@ describe('simulated ecosystem: Pix payment initiation as an outside initiator', 
     { timeout: 180_000 },
     async () => {
       const brand = manifest.brands[1]!;
-      const customer = brand.customers.find((c) => c.type === 'PF')!;
+      const customer = await payingCustomer(server, 1);
       const redirect = alfa.software.redirectUris[0]!;
       const registration = await registerAt(alfa, brand, await softwareStatement(alfa, manifest), redirect, {
         webhook_uris: alfa.software.webhookUris,

@@ -10,7 +10,7 @@ import { loadOrCreateCertificateAuthority } from '../src/pki/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
 import { receiverFromManifest } from './support/receiver.ts';
-import { reservePort, startSimulator } from './support/sim.ts';
+import { payingCustomer, reservePort, startSimulator } from './support/sim.ts';
 import { createHttpApp, type PonteApp } from '../src/platform/http/index.ts';
 import { waitFor } from '../src/platform/jobs/testing.ts';
 import { createLogger } from '../src/platform/logger/index.ts';
@@ -162,7 +162,7 @@ describe('receiver: Pix payment initiation in two calls against the simulated ec
 
   it('pays in two calls to ACSC, with the holder’s signed webhook verified and the status recorded', async () => {
     const brand = manifest.brands[1]!;
-    const customer = brand.customers.find((c) => c.type === 'PF')!;
+    const customer = await payingCustomer(server, 1);
     const created = await firstCall({
       document: customer.cpf,
       holder: brand.orgId,

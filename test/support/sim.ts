@@ -65,3 +65,30 @@ export async function reservePort(): Promise<{ port: number; origin: string; rel
     release: () => new Promise<void>((resolve) => holder.close(() => resolve())),
   };
 }
+
+/**
+ * A demo customer (PF) of the manifest's brand `index` who can pay: a checking account (the payer
+ * the authorisation page offers first) holding at least `atLeast`. The generated histories end
+ * on the day of the run, so which customer that is changes with the calendar.
+ */
+export async function payingCustomer(
+  server: SimulatedServer,
+  index: number,
+  atLeast = 100,
+): Promise<SimulatedServer['ecosystem']['manifest']['brands'][number]['customers'][number]> {
+  const entry = server.ecosystem.manifest.brands[index]!;
+  const { connector } = server.ecosystem.brands[index]!;
+  for (const customer of entry.customers.filter((c) => c.type === 'PF')) {
+    const ref = await connector.customers.findCustomer(entry.brandId, { type: 'CPF', number: customer.cpf });
+    if (ref === null) continue;
+    const page = await connector.accounts.listAccounts(entry.brandId, ref, {
+      accountType: 'CONTA_DEPOSITO_A_VISTA',
+      page: { page: 1, pageSize: 25 },
+    });
+    const [first] = page.items;
+    if (first === undefined) continue;
+    const balances = await connector.accounts.getBalances(entry.brandId, ref, first.accountId);
+    if (Number(balances.availableAmount.amount) >= atLeast) return customer;
+  }
+  throw new Error(`no demo customer of ${entry.brandId} has a checking account with ${atLeast} or more`);
+}

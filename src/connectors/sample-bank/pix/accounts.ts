@@ -55,7 +55,10 @@ const columns = {
   ispb: sampleBankBrands.ispb,
 };
 
-/** The customer's accounts with their Pix identification, oldest first. */
+/** Checking accounts are the usual payer of a Pix, so the authorisation page offers them first. */
+const PAYER_ORDER: Readonly<Record<PixAccountType, number>> = { CACC: 0, SVGS: 1, TRAN: 2 };
+
+/** The customer's accounts with their Pix identification: checking, savings, prepaid; oldest first in each. */
 export async function listDebtorAccounts(
   db: Executor,
   brandId: BrandId,
@@ -70,7 +73,9 @@ export async function listDebtorAccounts(
       and(eq(sampleBankAccounts.brandId, brandId), eq(sampleBankAccounts.customerId, customer.customerId)),
     )
     .orderBy(asc(sampleBankAccounts.openedOn), asc(sampleBankAccounts.id));
-  return rows.map((row) => debtorAccountOf(row, row.ispb));
+  return rows
+    .map((row) => debtorAccountOf(row, row.ispb))
+    .sort((a, b) => PAYER_ORDER[a.accountType] - PAYER_ORDER[b.accountType]);
 }
 
 export async function getDebtorAccount(
