@@ -6,8 +6,12 @@ export function startCommand(): Command {
     .action(async () => {
       // Heavy modules load only when the command runs, so `--help` and usage errors stay instant.
       const { loadConfig } = await import('../../platform/config/index.ts');
-      const { startServer } = await import('../../app/server.ts');
       const config = loadConfig();
+      // Tracing (when configured) starts before the composition root loads pg, fastify and undici,
+      // so their instrumentation is in place when they are first imported.
+      const { startTelemetry } = await import('../../platform/telemetry/index.ts');
+      const telemetry = await startTelemetry(config.telemetry);
+      const { startServer } = await import('../../app/server.ts');
       const server = await startServer(config);
       await new Promise<void>((resolve) => {
         let stopping = false;
@@ -19,7 +23,11 @@ export function startCommand(): Command {
           }
           stopping = true;
           server.logger.info({ signal }, 'shutting down');
-          void server.close().then(resolve);
+          void server
+            .close()
+            // A last export that fails must not turn a clean stop into a crash.
+            .then(() => telemetry.shutdown().catch(() => undefined))
+            .then(resolve);
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);

@@ -23,6 +23,11 @@ export interface Config {
   crypto: { masterKeyFile: string };
   seed: { customers: number; seed: number };
   jobs: { enabled: boolean };
+  /**
+   * OpenTelemetry traces. Only whether they are on and the service name are read here; the SDK
+   * reads the other standard `OTEL_*` variables itself (endpoint, protocol, headers, sampler).
+   */
+  telemetry: { enabled: boolean; serviceName: string };
   /** The simulated ecosystem (directory, holder brands, receiver softwares) that `start` runs. */
   sim: {
     enabled: boolean;
@@ -73,6 +78,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       seed: read.int('PONTE_SEED', 42, { min: 0, max: 2 ** 31 - 1 }),
     },
     jobs: { enabled: read.bool('PONTE_JOBS', true) },
+    telemetry: {
+      // Off unless an OTLP endpoint is configured (standard variables, read by the SDK too).
+      enabled:
+        !read.bool('OTEL_SDK_DISABLED', false) &&
+        read.optionalString('OTEL_TRACES_EXPORTER') !== 'none' &&
+        (read.url('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', ['http:', 'https:']) ??
+          read.url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'])) !== undefined,
+      serviceName: read.string('OTEL_SERVICE_NAME', 'ponte'),
+    },
     sim: {
       enabled: read.bool('PONTE_SIM', true),
       basePort: read.int('PONTE_SIM_PORT', 8440, { min: 0, max: 65_500 }),
