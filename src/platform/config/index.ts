@@ -20,7 +20,14 @@ export interface Config {
   database: DatabaseConfig;
   http: { host: string; port: number; trustProxy: boolean };
   log: { level: (typeof LOG_LEVELS)[number]; pretty: boolean };
-  crypto: { masterKeyFile: string };
+  crypto: {
+    masterKeyFile: string;
+    /**
+     * Master keys replaced by `ponte keys rotate-master`, still accepted to unwrap data keys
+     * (`PONTE_PREVIOUS_MASTER_KEY_FILES`, paths separated by commas); never used to wrap.
+     */
+    previousMasterKeyFiles: string[];
+  };
   seed: { customers: number; seed: number };
   jobs: { enabled: boolean };
   /**
@@ -72,6 +79,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
         cwd,
         read.string('PONTE_MASTER_KEY_FILE', path.join(home, 'keys', 'master.key')),
       ),
+      previousMasterKeyFiles: (read.optionalString('PONTE_PREVIOUS_MASTER_KEY_FILES') ?? '')
+        .split(',')
+        .map((file) => file.trim())
+        .filter((file) => file !== '')
+        .map((file) => path.resolve(cwd, file)),
     },
     seed: {
       customers: read.int('PONTE_SEED_CUSTOMERS', 200, { min: 0, max: 10_000_000 }),

@@ -32,3 +32,17 @@ describe('loadConfig: telemetry', () => {
     );
   });
 });
+
+describe('loadConfig: previous master keys', () => {
+  it('has none by default', () => {
+    assert.deepEqual(loadConfig({}, '/srv').crypto.previousMasterKeyFiles, []);
+  });
+
+  it('reads a comma-separated list, resolved against the working directory', () => {
+    const config = loadConfig(
+      { PONTE_PREVIOUS_MASTER_KEY_FILES: 'keys/2024.key, /vault/2023.key ,' },
+      '/srv/ponte',
+    );
+    assert.deepEqual(config.crypto.previousMasterKeyFiles, ['/srv/ponte/keys/2024.key', '/vault/2023.key']);
+  });
+});
