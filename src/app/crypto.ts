@@ -5,6 +5,7 @@ import {
   createEnvelope,
   createKeyedHasher,
   createLocalFileKek,
+  openHashKeys,
   type Envelope,
   type KeyedHasher,
 } from '../platform/crypto/index.ts';
@@ -16,16 +17,25 @@ export interface PlatformCrypto {
   hasher: KeyedHasher;
 }
 
-/** Master key from the local key file (created 0600 on first start), data keys in PostgreSQL. */
+/**
+ * Master key from the local key file (created 0600 on first start), data keys in PostgreSQL.
+ * Previous master keys (after `ponte keys rotate-master`) only unwrap, and must exist.
+ */
 export async function openCrypto(config: Config, db: Executor): Promise<PlatformCrypto> {
   const kek = await createLocalFileKek({ path: config.crypto.masterKeyFile });
+  const previousKeks = await Promise.all(
+    config.crypto.previousMasterKeyFiles.map((file) => createLocalFileKek({ path: file, create: false })),
+  );
+  const store = createDataKeyStore(db);
   const personalData = createEnvelope({
-    store: createDataKeyStore(db),
+    store,
     kek,
+    previousKeks,
     clock: systemClock,
     purpose: 'personal-data',
   });
   await personalData.ready();
   await personalData.loadKeys();
-  return { personalData, hasher: createKeyedHasher(kek) };
+  const hashKeys = await openHashKeys({ store, kek, previousKeks, clock: systemClock });
+  return { personalData, hasher: createKeyedHasher(hashKeys) };
 }

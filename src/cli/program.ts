@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit.ts';
 import { connectorTestCommand } from './commands/connector-test.ts';
+import { keysCommand } from './commands/keys.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
 import { simulateCommand } from './commands/simulate.ts';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     auditCommand(),
     simulateCommand(),
     connectorTestCommand(),
+    keysCommand(),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }

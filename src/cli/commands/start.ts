@@ -16,6 +16,10 @@ export function startCommand(): Command {
       const { parseRoles } = await import('../../app/installation/roles.ts');
       const config = loadConfig();
       const roles = parseRoles(options.roles ?? config.roles);
+      // Tracing (when configured) starts before the composition root loads pg, fastify and undici,
+      // so their instrumentation is in place when they are first imported.
+      const { startTelemetry } = await import('../../platform/telemetry/index.ts');
+      const telemetry = await startTelemetry(config.telemetry);
       const file = options.config ?? config.installationFile;
       let server: {
         logger: { info(o: object, m: string): void; warn(m: string): void };
@@ -46,7 +50,11 @@ export function startCommand(): Command {
           }
           stopping = true;
           server.logger.info({ signal }, 'shutting down');
-          void server.close().then(resolve);
+          void server
+            .close()
+            // A last export that fails must not turn a clean stop into a crash.
+            .then(() => telemetry.shutdown().catch(() => undefined))
+            .then(resolve);
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);

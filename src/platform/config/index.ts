@@ -20,9 +20,21 @@ export interface Config {
   database: DatabaseConfig;
   http: { host: string; port: number; trustProxy: boolean };
   log: { level: (typeof LOG_LEVELS)[number]; pretty: boolean };
-  crypto: { masterKeyFile: string };
+  crypto: {
+    masterKeyFile: string;
+    /**
+     * Master keys replaced by `ponte keys rotate-master`, still accepted to unwrap data keys
+     * (`PONTE_PREVIOUS_MASTER_KEY_FILES`, paths separated by commas); never used to wrap.
+     */
+    previousMasterKeyFiles: string[];
+  };
   seed: { customers: number; seed: number };
   jobs: { enabled: boolean };
+  /**
+   * OpenTelemetry traces. Only whether they are on and the service name are read here; the SDK
+   * reads the other standard `OTEL_*` variables itself (endpoint, protocol, headers, sampler).
+   */
+  telemetry: { enabled: boolean; serviceName: string };
   /** The simulated ecosystem (directory, holder brands, receiver softwares) that `start` runs. */
   sim: {
     enabled: boolean;
@@ -76,12 +88,26 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
         cwd,
         read.string('PONTE_MASTER_KEY_FILE', path.join(home, 'keys', 'master.key')),
       ),
+      previousMasterKeyFiles: (read.optionalString('PONTE_PREVIOUS_MASTER_KEY_FILES') ?? '')
+        .split(',')
+        .map((file) => file.trim())
+        .filter((file) => file !== '')
+        .map((file) => path.resolve(cwd, file)),
     },
     seed: {
       customers: read.int('PONTE_SEED_CUSTOMERS', 200, { min: 0, max: 10_000_000 }),
       seed: read.int('PONTE_SEED', 42, { min: 0, max: 2 ** 31 - 1 }),
     },
     jobs: { enabled: read.bool('PONTE_JOBS', true) },
+    telemetry: {
+      // Off unless an OTLP endpoint is configured (standard variables, read by the SDK too).
+      enabled:
+        !read.bool('OTEL_SDK_DISABLED', false) &&
+        read.optionalString('OTEL_TRACES_EXPORTER') !== 'none' &&
+        (read.url('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', ['http:', 'https:']) ??
+          read.url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'])) !== undefined,
+      serviceName: read.string('OTEL_SERVICE_NAME', 'ponte'),
+    },
     sim: {
       enabled: read.bool('PONTE_SIM', true),
       basePort: read.int('PONTE_SIM_PORT', 8440, { min: 0, max: 65_500 }),

@@ -16,6 +16,8 @@ export interface DataKeyStore {
   findActive(purpose: string): Promise<DataKeyRecord | undefined>;
   /** Every key of a purpose, retired ones included, oldest first. */
   list(purpose: string): Promise<DataKeyRecord[]>;
+  /** The first data key ever stored, whatever its purpose (it names the database's first KEK). */
+  oldest(): Promise<DataKeyRecord | undefined>;
   /** Inserts the first active key of a purpose; undefined when another process did so first. */
   insertActive(key: NewDataKey): Promise<DataKeyRecord | undefined>;
   /**
@@ -45,6 +47,10 @@ export function createDataKeyStore(db: Executor): DataKeyStore {
     },
     list(purpose) {
       return db.select().from(dataKeys).where(eq(dataKeys.purpose, purpose)).orderBy(asc(dataKeys.id));
+    },
+    async oldest() {
+      const rows = await db.select().from(dataKeys).orderBy(asc(dataKeys.id)).limit(1);
+      return rows[0];
     },
     async insertActive(key) {
       // ON CONFLICT DO NOTHING covers the partial unique index (one active key per purpose).

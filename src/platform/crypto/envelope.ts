@@ -38,29 +38,27 @@ export interface Envelope {
 
 export interface EnvelopeDeps {
   store: DataKeyStore;
+  /** Wraps new data keys, and unwraps those it wrapped. */
   kek: KeyEncryptionKey;
+  /**
+   * Master keys replaced by a rotation (`ponte keys rotate-master`): they only unwrap data keys
+   * not yet re-wrapped under `kek`, so processes keep reading while the rotation runs.
+   */
+  previousKeks?: readonly KeyEncryptionKey[];
   clock: Clock;
   purpose: string;
 }
 
 export const DATA_KEY_BYTES = 32;
 
-export function createEnvelope({ store, kek, clock, purpose }: EnvelopeDeps): Envelope {
+export function createEnvelope({ store, kek, previousKeks = [], clock, purpose }: EnvelopeDeps): Envelope {
   const keys = new Map<number, KeyObject>();
   let active: { id: number; key: KeyObject } | undefined;
 
   async function unwrap(record: DataKeyRecord): Promise<KeyObject> {
     const cached = keys.get(record.id);
     if (cached) return cached;
-    if (record.kekId !== kek.id) {
-      throw new AppError(
-        CryptoErrorCode.KEK_MISMATCH,
-        `Data key ${record.id} (${record.purpose}) is wrapped by KEK ${record.kekId}, but the configured KEK ` +
-          `is ${kek.id}: is this the master key this database was created with?`,
-        { detail: { dataKeyId: record.id, kekId: record.kekId, configuredKekId: kek.id } },
-      );
-    }
-    const raw = await kek.unwrap(record.wrappedKey);
+    const raw = await unwrapDataKey(record, kek, previousKeks);
     const key = createSecretKey(raw);
     raw.fill(0);
     keys.set(record.id, key);
@@ -138,4 +136,29 @@ export function createEnvelope({ store, kek, clock, purpose }: EnvelopeDeps): En
     decryptString: (ciphertext, aad) => envelope.decrypt(ciphertext, aad).toString('utf8'),
   };
   return envelope;
+}
+
+/**
+ * Unwraps a data key row with the master key its `kek_id` names: the current one or a previous
+ * one. Refuses, naming both ids, when neither wrapped it.
+ */
+export function unwrapDataKey(
+  record: Pick<DataKeyRecord, 'id' | 'purpose' | 'kekId' | 'wrappedKey'>,
+  kek: KeyEncryptionKey,
+  previousKeks: readonly KeyEncryptionKey[] = [],
+): Promise<Buffer> {
+  const owner = [kek, ...previousKeks].find((candidate) => candidate.id === record.kekId);
+  if (!owner) {
+    const configured = [kek, ...previousKeks].map((candidate) => candidate.id);
+    return Promise.reject(
+      new AppError(
+        CryptoErrorCode.KEK_MISMATCH,
+        `Data key ${record.id} (${record.purpose}) is wrapped by KEK ${record.kekId}, but the configured ` +
+          `KEK is ${configured.join(', previous ')}: is this the master key this database was created ` +
+          'with, or was it rotated (then configure the new key, and the old one in PONTE_PREVIOUS_MASTER_KEY_FILES)?',
+        { detail: { dataKeyId: record.id, kekId: record.kekId, configuredKekId: kek.id, configured } },
+      ),
+    );
+  }
+  return owner.unwrap(record.wrappedKey);
 }

@@ -5,6 +5,8 @@
 export const CryptoErrorCode = {
   /** The master key file is readable or writable by group/others. */
   KEY_FILE_INSECURE: 'CRYPTO_KEY_FILE_INSECURE',
+  /** A master key file that must already exist (a previous or rotation target key) is missing. */
+  KEY_FILE_MISSING: 'CRYPTO_KEY_FILE_MISSING',
   /** The master key file exists but is not a Ponte master key (wrong size, header or encoding). */
   KEY_FILE_MALFORMED: 'CRYPTO_KEY_FILE_MALFORMED',
   /** A wrapped data key could not be unwrapped (wrong KEK, corrupted row). */

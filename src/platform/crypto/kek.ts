@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { AppError } from '../errors/index.ts';
 import { CryptoErrorCode } from './errors.ts';
 import { loadOrCreateMasterKey, MASTER_KEY_BYTES } from './master-key-file.ts';
@@ -31,7 +31,16 @@ export interface HashKeySource {
   deriveHashKey(domain: string): Buffer;
 }
 
-export interface LocalFileKek extends KeyEncryptionKey, HashKeySource {
+/**
+ * The secret the keyed-hash keys derive from (the HKDF pseudorandom key of the master key, RFC
+ * 5869 §2.2). Stored wrapped like a data key (see hash-root.ts), so searchable hashes survive a
+ * master key rotation.
+ */
+export interface HashRootSource {
+  hashRoot(): Buffer;
+}
+
+export interface LocalFileKek extends KeyEncryptionKey, HashKeySource, HashRootSource {
   readonly path: string;
   /** True when the master key file was created by this start (worth one log line, no more). */
   readonly created: boolean;
@@ -43,9 +52,12 @@ const TAG_BYTES = 16;
 const WRAP_AAD = Buffer.from('ponte/data-key-wrap/v1');
 const DOMAIN = /^[A-Za-z0-9._:-]{1,64}$/;
 
-/** Opens (or creates on first start) the master key file and returns the local KEK built on it. */
-export async function createLocalFileKek(options: { path: string }): Promise<LocalFileKek> {
-  const file = await loadOrCreateMasterKey(options.path);
+/**
+ * Opens (or creates on first start) the master key file and returns the local KEK built on it.
+ * With `create: false` a missing file is an error (previous master keys are never invented).
+ */
+export async function createLocalFileKek(options: { path: string; create?: boolean }): Promise<LocalFileKek> {
+  const file = await loadOrCreateMasterKey(options.path, { create: options.create ?? true });
   const kek = kekFromMasterKey(file.key);
   file.key.fill(0);
   return Object.freeze({ ...kek, path: file.path, created: file.created });
@@ -55,7 +67,7 @@ export async function createLocalFileKek(options: { path: string }): Promise<Loc
  * A KEK over a 32-byte master key held in memory (tests, or keys supplied by a secret manager).
  * The key lives only in this closure: the returned object has no property that reveals it.
  */
-export function kekFromMasterKey(masterKey: Buffer): KeyEncryptionKey & HashKeySource {
+export function kekFromMasterKey(masterKey: Buffer): KeyEncryptionKey & HashKeySource & HashRootSource {
   if (masterKey.length !== MASTER_KEY_BYTES) {
     throw new AppError(CryptoErrorCode.KEY_FILE_MALFORMED, `A master key has ${MASTER_KEY_BYTES} bytes`);
   }
@@ -63,9 +75,11 @@ export function kekFromMasterKey(masterKey: Buffer): KeyEncryptionKey & HashKeyS
   // the master key itself never touches data.
   const master = Buffer.from(masterKey);
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
+  // HKDF-Extract with the empty salt (RFC 5869 §2.2: HashLen zero bytes): what `derive` expands.
+  const extracted = createHmac('sha256', Buffer.alloc(32)).update(master).digest();
+  const hashKeys = hashKeysFromRoot(extracted);
   const wrapKey = derive('ponte/kek/wrap/v1');
   const id = `local:${createHash('sha256').update(derive('ponte/kek/id/v1')).digest('hex').slice(0, 16)}`;
-  const hashKeys = new Map<string, Buffer>();
 
   return {
     id,
@@ -96,12 +110,29 @@ export function kekFromMasterKey(masterKey: Buffer): KeyEncryptionKey & HashKeyS
         );
       }
     },
+    deriveHashKey: (domain: string) => hashKeys.deriveHashKey(domain),
+    hashRoot: () => Buffer.from(extracted),
+  };
+}
+
+/**
+ * Keyed-hash keys from a hash root: HKDF-Expand (RFC 5869 §2.3, one block) with the info
+ * `ponte/keyed-hash/v1/<domain>`, so a root taken from a master key gives exactly the keys that
+ * master key derives itself.
+ */
+export function hashKeysFromRoot(root: Buffer): HashKeySource {
+  if (root.length !== 32) throw new RangeError('A hash root has 32 bytes');
+  const prk = Buffer.from(root);
+  const cache = new Map<string, Buffer>();
+  return {
     deriveHashKey(domain: string): Buffer {
       assertDomain(domain);
-      let key = hashKeys.get(domain);
+      let key = cache.get(domain);
       if (!key) {
-        key = derive(`ponte/keyed-hash/v1/${domain}`);
-        hashKeys.set(domain, key);
+        key = createHmac('sha256', prk)
+          .update(Buffer.concat([Buffer.from(`ponte/keyed-hash/v1/${domain}`, 'utf8'), Buffer.of(1)]))
+          .digest();
+        cache.set(domain, key);
       }
       return key;
     },

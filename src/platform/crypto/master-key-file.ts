@@ -24,10 +24,20 @@ export interface MasterKeyFile {
  * 0700). Refuses to continue when an existing file is accessible by group or others, or is not
  * a Ponte master key: a silently regenerated key would make every stored ciphertext unreadable.
  */
-export async function loadOrCreateMasterKey(file: string): Promise<MasterKeyFile> {
+export async function loadOrCreateMasterKey(
+  file: string,
+  options: { create?: boolean } = {},
+): Promise<MasterKeyFile> {
   const absolute = path.resolve(file);
   let created = false;
-  if (!(await exists(absolute))) created = await createKeyFile(absolute);
+  if (!(await exists(absolute))) {
+    if (options.create === false) {
+      throw new AppError(CryptoErrorCode.KEY_FILE_MISSING, `Master key file ${absolute} does not exist`, {
+        detail: { path: absolute },
+      });
+    }
+    created = await createKeyFile(absolute);
+  }
   const key = await readKeyFile(absolute);
   return { path: absolute, created, key };
 }

@@ -19,6 +19,7 @@ export function createMemoryDataKeyStore(): DataKeyStore & { rows: DataKeyRecord
     rows,
     findActive: (purpose) => Promise.resolve(active(purpose)),
     list: (purpose) => Promise.resolve(rows.filter((r) => r.purpose === purpose)),
+    oldest: () => Promise.resolve(rows[0]),
     insertActive: (key) => Promise.resolve(active(key.purpose) ? undefined : insert(key)),
     rotate(key) {
       const current = active(key.purpose);

@@ -1,3 +1,4 @@
+import { annotateServerSpan } from '../telemetry/index.ts';
 import type { PonteApp } from './types.ts';
 import { INTERACTION_ID_HEADER, fapiHeadersError } from './fapi-headers.ts';
 
@@ -15,6 +16,12 @@ export function installInteractionId(app: PonteApp): void {
   });
   // onRequest runs before body parsing and validation, so a bad interaction id wins over a bad body.
   app.addHook('onRequest', (request, _reply, done) => {
+    // The server span (when tracing is on) carries the same id as the logs and the response.
+    annotateServerSpan({
+      interactionId: request.fapiInteractionId,
+      method: request.method,
+      route: request.routeOptions.url,
+    });
     done(request.routeOptions.config?.fapi === true ? fapiHeadersError(request.headers) : undefined);
   });
   // onSend also runs for errors and unknown routes: every answer carries the id.

@@ -1,6 +1,7 @@
 import type { Job, JobResult } from 'pg-boss';
 import { isAppError } from '../errors/index.ts';
 import type { Logger } from '../logger/index.ts';
+import { inJobSpan } from '../telemetry/index.ts';
 
 /**
  * What a handler reports (immich's JobStatus). Throwing is the same as returning `'retry'`, with
@@ -31,12 +32,26 @@ export type JobHandler<Payload> = (
   job: JobContext,
 ) => Promise<JobStatus | void> | JobStatus | void;
 
-/** Runs a handler for one pg-boss job and turns its outcome into a pg-boss per-job result. */
-export async function runJob<Payload>(
+/**
+ * Runs a handler for one pg-boss job and turns its outcome into a pg-boss per-job result, inside
+ * a `job <queue>` span when tracing is on.
+ */
+export function runJob<Payload>(
   job: Job<Payload>,
   handler: JobHandler<Payload>,
   logger: Logger,
 ): Promise<JobResult> {
+  return inJobSpan({ queue: job.name, id: job.id, attempt: job.retryCount + 1 }, async () => {
+    const { result, error } = await handleJob(job, handler, logger);
+    return { result, outcome: result.status === 'completed' ? 'ok' : 'error', error };
+  });
+}
+
+async function handleJob<Payload>(
+  job: Job<Payload>,
+  handler: JobHandler<Payload>,
+  logger: Logger,
+): Promise<{ result: JobResult; error?: unknown }> {
   const context: JobContext = {
     id: job.id,
     name: job.name,
@@ -51,18 +66,21 @@ export async function runJob<Payload>(
     switch (status) {
       case 'completed':
       case 'skipped':
-        return { id: job.id, status: 'completed', output: { status } };
+        return { result: { id: job.id, status: 'completed', output: { status } } };
       case 'retry':
-        return { id: job.id, status: 'failed', output: { status } };
+        return { result: { id: job.id, status: 'failed', output: { status } } };
       case 'deadletter':
-        return { id: job.id, status: 'deadletter', output: { status } };
+        return { result: { id: job.id, status: 'deadletter', output: { status } } };
     }
   } catch (error) {
     logger.warn(
       { jobId: job.id, queue: job.name, attempt: context.attempt, err: error },
       'job failed; retried per queue policy',
     );
-    return { id: job.id, status: 'failed', output: { status: 'retry', error: describeError(error) } };
+    return {
+      result: { id: job.id, status: 'failed', output: { status: 'retry', error: describeError(error) } },
+      error,
+    };
   }
 }
 
