@@ -3,7 +3,7 @@ import { apiKeyAuthenticator, internalConsentRoutes } from '../consents/index.ts
 import { systemClock } from '../platform/clock/index.ts';
 import type { Config } from '../platform/config/index.ts';
 import { openDatabase, type OpenDatabase } from '../platform/db/bootstrap.ts';
-import { createHttpApp } from '../platform/http/index.ts';
+import { createHttpApp, type PonteApp } from '../platform/http/index.ts';
 import { createInProcessEventBus, createOutboxRelay, type EventBus } from '../platform/events/index.ts';
 import { createJobs, type Jobs } from '../platform/jobs/index.ts';
 import { createLogger, type Logger } from '../platform/logger/index.ts';
@@ -34,6 +34,8 @@ export interface ServerOptions {
   roles?: ReadonlySet<Role>;
   /** How long participants lists are cached (the simulator adds holders as it goes). */
   directoryCacheTtlMs?: number;
+  /** More routes on the operator listener (the simulator's enrolment endpoint). */
+  operatorRoutes?: (app: PonteApp) => Promise<void>;
 }
 
 /**
@@ -116,6 +118,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
           authenticator: apiKeyAuthenticator(installation.internalApiKeys),
         });
       }
+      await options.operatorRoutes?.(app);
       url = await app.listen({ host: config.http.host, port: config.http.port });
       logger.info({ url, roles: [...roles] }, 'Ponte is listening');
     }

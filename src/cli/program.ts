@@ -4,6 +4,7 @@ import { connectorTestCommand } from './commands/connector-test.ts';
 import { keysCommand } from './commands/keys.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
+import { simCommand } from './commands/sim.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { startCommand } from './commands/start.ts';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     seedCommand(),
     auditCommand(),
     simulateCommand(),
+    simCommand(),
     connectorTestCommand(),
     keysCommand(),
   ]) {

@@ -22,6 +22,8 @@ import {
   loadOrCreateServerCertificate,
 } from './credentials.ts';
 import { demoCustomers } from './demo-customers.ts';
+import { loadEnrolments, publishEnrolment } from './enrolment.ts';
+import { ENROLMENTS_PATH, enrolmentRoutes } from './enrolment-routes.ts';
 import { addHolder, startSimDirectory, type SimDirectory } from './directory.ts';
 import { directorySection, writeManifest, type SimManifest } from './manifest.ts';
 import { simHolders, simPonteReceiver, simReceivers } from './participants.ts';
@@ -128,6 +130,10 @@ export async function startSimulatedServer(config: Config): Promise<SimulatedSer
         holderCredentials[i]!.seal.publicJwk as unknown as PublicJwk,
       );
     }
+    // Institutions enrolled in earlier runs (`ponte sim enrol`) stay in the directory.
+    for (const enrolment of await loadEnrolments(simDir)) publishEnrolment(directory, enrolment);
+    const adminToken = randomBytes(32).toString('base64url');
+    await fs.writeFile(path.join(simDir, 'admin.token'), adminToken, { mode: 0o600 });
     const internalKeys = holders.map(() => randomBytes(32).toString('base64url'));
     const receiverServer = await loadOrCreateServerCertificate(
       simDir,
@@ -207,6 +213,20 @@ export async function startSimulatedServer(config: Config): Promise<SimulatedSer
       installation,
       // The simulator adds brands as they start: keep the participants list fresh.
       directoryCacheTtlMs: 5_000,
+      operatorRoutes: enrolmentRoutes({
+        token: adminToken,
+        simDir,
+        ca,
+        directory,
+        ssaIssuer: SSA_ISSUERS.sandbox,
+        sampleBank: {
+          module: SAMPLE_BANK_MODULE,
+          seed: config.seed.seed,
+          population: POPULATION,
+          demoPassword: DEMO_PASSWORD,
+        },
+        clock,
+      }),
     });
     const running = server.installation!;
     const receiver = running.receivers[0]!;
@@ -224,6 +244,9 @@ export async function startSimulatedServer(config: Config): Promise<SimulatedSer
       generatedAt: clock.now().toISOString(),
       caCertificateFile: caFile,
       directory: directorySection(directory.urls, SSA_ISSUERS.sandbox),
+      ...(server.url && {
+        simulator: { enrolmentsUrl: `${server.url}${ENROLMENTS_PATH}`, tokenFile: 'admin.token' },
+      }),
       brands: running.brands.map((b, i) => ({
         brandId: b.config.id,
         orgId: b.config.orgId,

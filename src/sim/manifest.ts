@@ -13,6 +13,8 @@ export interface SimManifest {
   manifestVersion: 1;
   generatedAt: string;
   caCertificateFile: string;
+  /** The simulator's own endpoints: `ponte sim enrol` (bearer token in `tokenFile`, 0600). */
+  simulator?: { enrolmentsUrl: string; tokenFile: string };
   directory: {
     participantsUrl: string;
     keystoreJwksUrl: string;
