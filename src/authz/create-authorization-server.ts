@@ -29,10 +29,12 @@ import { createClientMetadataValidator, EXTRA_CLIENT_METADATA } from './registra
 import { createAccessTokenVerifier } from './verifier/access-token-verifier.ts';
 import { createConsentGrants, type ConsentGrants } from './consent-grants/consent-grants.ts';
 import { registerInteractionRoutes } from './interactions/routes.ts';
+import type { CustomerAuthenticator } from './customer-auth/authenticator.ts';
 import {
-  createDemoAuthenticator,
-  type CustomerAuthenticator,
-} from './interactions/customer-authenticator.ts';
+  createCustomerAuthenticator,
+  type CustomerAuthConfig,
+} from './customer-auth/create-customer-authenticator.ts';
+import { DEFAULT_ACR_POLICY, type AcrPolicy } from './policies/acr-requirements.ts';
 import type { AccessTokenVerifier, AuthzBrand, AuthzConsents, AuthzDirectory } from './types.ts';
 
 export interface AuthorizationServerDeps {
@@ -53,10 +55,18 @@ export interface AuthorizationServerDeps {
   mtlsOrigin?: string;
   /** Where the customer's pages live (outside the issuer path); `/interaction` by default. */
   interactionsPath?: string;
-  /** How customers log in; the demo authenticator (CPF + the brand's demo password) by default. */
+  /**
+   * How the brand's customers authenticate (README "Customer authentication"): the institution's
+   * login API or identity provider, or the simulator's demo password. Give the config, or an
+   * authenticator built elsewhere (`customerAuthenticator`), not both. Neither: the demo
+   * authenticator with `demoPassword`.
+   */
+  customerAuth?: CustomerAuthConfig;
   customerAuthenticator?: CustomerAuthenticator;
-  /** Password of every synthetic customer with the demo authenticator; see README. */
+  /** Password of every synthetic customer with the default demo authenticator; see README. */
   demoPassword?: string;
+  /** The brand's acr rules beyond the client's essential request; loa2 everywhere by default. */
+  acrPolicy?: Partial<AcrPolicy>;
   /** Lifetime given to grants of indefinite-term consents; ten years by default. */
   indefiniteConsentLifetimeSeconds?: number;
   /** Lifetime of a login/consent interaction; 15 minutes by default. */
@@ -164,9 +174,17 @@ export function createAuthorizationServer(deps: AuthorizationServerDeps): Author
     // Token expiries are the provider's, on the wall clock.
     now: () => new Date(),
   });
-  const authenticator =
-    deps.customerAuthenticator ??
-    createDemoAuthenticator({ connector: deps.connector, demoPassword: deps.demoPassword ?? 'ponte-demo' });
+  if (deps.customerAuth !== undefined && deps.customerAuthenticator !== undefined) {
+    throw new Error('give customerAuth or customerAuthenticator, not both');
+  }
+  const owned =
+    deps.customerAuthenticator === undefined
+      ? createCustomerAuthenticator(
+          deps.customerAuth ?? { kind: 'demo', password: deps.demoPassword ?? 'ponte-demo' },
+          { connector: deps.connector },
+        )
+      : undefined;
+  const authenticator = deps.customerAuthenticator ?? owned!;
 
   return {
     issuer: brand.issuer,
@@ -190,12 +208,18 @@ export function createAuthorizationServer(deps: AuthorizationServerDeps): Author
         consents: deps.consents,
         connector: deps.connector,
         authenticator,
+        acrPolicy: { ...DEFAULT_ACR_POLICY, ...deps.acrPolicy },
+        // The identity provider's redirect URI: fixed per brand, on the issuer's origin (where the
+        // customer's pages are served), to be registered at the identity provider.
+        federationRedirectUri: new URL(`${interactionsPath}/federated/callback`, issuerUrl).href,
         clock: deps.clock,
         resource,
         indefiniteConsentLifetimeSeconds,
         logger,
       });
     },
-    close: () => outbound.close(),
+    async close() {
+      await Promise.all([outbound.close(), owned?.close()]);
+    },
   };
 }

@@ -7,8 +7,27 @@
 export { createAuthorizationServer } from './create-authorization-server.ts';
 export type { AuthorizationServer, AuthorizationServerDeps } from './create-authorization-server.ts';
 export { combineVerifiers, certificateThumbprint } from './verifier/access-token-verifier.ts';
-export { createDemoAuthenticator } from './interactions/customer-authenticator.ts';
-export type { CustomerAuthenticator } from './interactions/customer-authenticator.ts';
+export { createDemoAuthenticator } from './customer-auth/demo.ts';
+export { createCustomerAuthenticator } from './customer-auth/create-customer-authenticator.ts';
+export type {
+  ClosableCustomerAuthenticator,
+  CustomerAuthConfig,
+  CustomerAuthenticatorDeps,
+  DemoAuthConfig,
+} from './customer-auth/create-customer-authenticator.ts';
+export type { LoginApiConfig } from './customer-auth/login-api.ts';
+export type { OidcFederationConfig } from './customer-auth/oidc-federation.ts';
+export type {
+  Authentication,
+  AuthenticatedCustomer,
+  CustomerAuthenticator,
+  FormAuthenticator,
+  PendingRedirect,
+  RedirectAuthenticator,
+  RedirectCompletion,
+} from './customer-auth/authenticator.ts';
+export { ACR_LOA2, ACR_LOA3, type Acr } from './provider/acr.ts';
+export type { AcrPolicy } from './policies/acr-requirements.ts';
 export type { ConsentGrants } from './consent-grants/consent-grants.ts';
 export {
   purgeExpiredHandler,

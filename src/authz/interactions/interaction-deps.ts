@@ -6,7 +6,8 @@ import type { Logger } from '../../platform/logger/index.ts';
 import type { PageBrand } from '../pages/layout.ts';
 import { consentIdsInScope } from '../policies/consent-scope.ts';
 import type { AuthzConsents } from '../types.ts';
-import type { CustomerAuthenticator } from './customer-authenticator.ts';
+import type { CustomerAuthenticator } from '../customer-auth/authenticator.ts';
+import type { AcrPolicy } from '../policies/acr-requirements.ts';
 
 /** What the customer's pages work with (wired by create-authorization-server.ts). */
 export interface InteractionDeps {
@@ -18,6 +19,9 @@ export interface InteractionDeps {
   consents: AuthzConsents;
   connector: CoreBankConnector;
   authenticator: CustomerAuthenticator;
+  acrPolicy: AcrPolicy;
+  /** Absolute URL of the brand's fixed federation callback (`{path}/federated/callback`). */
+  federationRedirectUri: string;
   clock: Clock;
   resource: string;
   indefiniteConsentLifetimeSeconds: number;
@@ -27,6 +31,7 @@ export interface InteractionDeps {
 /** What a handler decides: show a page, or end the interaction with a result for the provider. */
 export type InteractionOutcome =
   | { kind: 'page'; status: number; html: string }
+  | { kind: 'redirect'; location: string }
   | { kind: 'finish'; result: Record<string, unknown>; merge: boolean };
 
 /** The login step's own data, kept in the interaction for the consent step (server side). */
@@ -66,4 +71,13 @@ export function finishWithError(error: string, description: string): Interaction
 export async function clientNameOf(deps: InteractionDeps, details: InteractionInstance): Promise<string> {
   const client = await deps.provider.Client.find(clientIdOf(details));
   return client?.clientName ?? clientIdOf(details);
+}
+
+/** Keeps `values` in the interaction (server side, in PostgreSQL) until it finishes. */
+export async function rememberInInteraction(
+  details: InteractionInstance,
+  values: Record<string, unknown>,
+): Promise<void> {
+  details.result = { ...details.result, ...values };
+  await details.save(Math.max(1, details.exp - Math.floor(Date.now() / 1000)));
 }

@@ -7,6 +7,8 @@ import type { TestDatabase } from '../../platform/db/testing.ts';
 import { createHttpApp, type PonteApp } from '../../platform/http/index.ts';
 import { createLogger } from '../../platform/logger/index.ts';
 import { createAuthorizationServer, type AuthorizationServer } from '../create-authorization-server.ts';
+import type { CustomerAuthConfig } from '../customer-auth/create-customer-authenticator.ts';
+import type { AcrPolicy } from '../policies/acr-requirements.ts';
 import type { AuthzBrand, AuthzConsents, AuthzDirectory } from '../types.ts';
 import { createTestPki, type TestKeyPair, type TestPki } from './certificates.ts';
 import { createTestDirectory, type TestDirectory } from './directory.ts';
@@ -54,7 +56,15 @@ async function brandSigningKey(): Promise<JWK> {
 
 export async function startAuthzHarness(
   tdb: TestDatabase,
-  options: { clock?: Clock; consents?: AuthzConsents; pki?: TestPki; directory?: AuthzDirectory } = {},
+  options: {
+    clock?: Clock;
+    consents?: AuthzConsents;
+    pki?: TestPki;
+    directory?: AuthzDirectory;
+    /** The brand's customer authentication; the demo password (`DEMO_PASSWORD`) by default. */
+    customerAuth?: CustomerAuthConfig;
+    acrPolicy?: Partial<AcrPolicy>;
+  } = {},
 ): Promise<AuthzHarness> {
   const pki = options.pki ?? (await createTestPki());
   const directory = await createTestDirectory(pki);
@@ -92,7 +102,8 @@ export async function startAuthzHarness(
       clock: options.clock ?? systemClock,
       logger,
       simulatorCa: pki.caPem,
-      demoPassword: DEMO_PASSWORD,
+      customerAuth: options.customerAuth ?? { kind: 'demo', password: DEMO_PASSWORD },
+      ...(options.acrPolicy === undefined ? {} : { acrPolicy: options.acrPolicy }),
     });
     const requests: string[] = [];
     app.addHook('onRequest', (request, _reply, done) => {
