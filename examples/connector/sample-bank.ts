@@ -14,12 +14,9 @@
  */
 import { openCrypto } from '../../src/app/crypto.ts';
 import { sampleBankCipher } from '../../src/app/demo-data.ts';
-import {
-  createSampleBankConnector,
-  seedSampleBank,
-  type ConnectorUnderTest,
-} from '../../src/connectors/index.ts';
-import { sampleBankFixtures } from '../../src/connectors/sample-bank/test-support.ts';
+import type { ConnectorUnderTest } from '../../src/connectors/index.ts';
+import { createSampleBankConnector, seedSampleBank } from '../../src/sample-bank/index.ts';
+import { sampleBankFixtures } from '../../src/sample-bank/test-support.ts';
 import { loadConfig } from '../../src/platform/config/index.ts';
 import { openDatabase, type OpenDatabase } from '../../src/platform/db/bootstrap.ts';
 

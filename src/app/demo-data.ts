@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Config } from '../platform/config/index.ts';
 import { createFieldCipher, type FieldCipher } from '../platform/crypto/index.ts';
 import type { Logger } from '../platform/logger/index.ts';
-import { seedSampleBank, type SeedProgress, type SeedResult } from '../connectors/sample-bank/index.ts';
+import { seedSampleBank, type SeedProgress, type SeedResult } from '../sample-bank/index.ts';
 import type { PlatformCrypto } from './crypto.ts';
 
 /** The sample bank's personal-data cipher; its keyed-hash domain is part of the stored data. */

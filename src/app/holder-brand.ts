@@ -7,7 +7,7 @@ import {
   type AuthzConsentView,
   type AuthzDirectory,
 } from '../authz/index.ts';
-import { createSampleBankConnector } from '../connectors/sample-bank/index.ts';
+import { createSampleBankConnector } from '../sample-bank/index.ts';
 import type { CoreBankConnector } from '../connectors/contract/index.ts';
 import {
   consentBrand,

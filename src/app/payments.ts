@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import type { AuthorizationServer } from '../authz/index.ts';
-import { createSamplePixRail, type SamplePixRail } from '../connectors/index.ts';
+import { createSamplePixRail, type SamplePixRail } from '../sample-bank/index.ts';
 import type { DirectoryClient } from '../directory/index.ts';
 import {
   createPaymentsModule,
