@@ -4,3 +4,12 @@
  * sample core bank that implements it is a demo wing of its own, `src/sample-bank`.
  */
 export * from './contract/index.ts';
+export {
+  ConnectorModuleError,
+  buildConnector,
+  buildPixRail,
+  loadConnectorModule,
+  resolveConnectorModule,
+  type LoadConnectorOptions,
+  type LoadedConnectorModule,
+} from './load.ts';

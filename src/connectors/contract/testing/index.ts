@@ -4,7 +4,8 @@ import type { ConnectorContractFixtures, ContractSuite } from './fixtures.ts';
 import { CONTRACT_SUITES } from './suites.ts';
 
 export type { ConnectorContractFixtures, ContractContext, ContractSuite } from './fixtures.ts';
-export { ConnectorModuleError, loadConnectorModule, resolveConnectorModule } from './load-module.ts';
+export { ConnectorModuleError, resolveConnectorModule } from '../../load.ts';
+export { loadConnectorUnderTest } from './load-module.ts';
 export { runContractCheck, type ContractCheckOptions } from './run-check.ts';
 export { CONTRACT_FAMILIES, CONTRACT_SUITES, familyOf, suitesFor } from './suites.ts';
 export { formatContractReport, type ContractReport, type FamilyReport, type FailedTest } from './report.ts';

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { CoreBankConnector } from '../connector.ts';
 import { runConnectorContractTests } from './index.ts';
-import { loadConnectorModule } from './load-module.ts';
+import { loadConnectorUnderTest } from './load-module.ts';
 import { suitesFor } from './suites.ts';
 
 const { values } = parseArgs({
@@ -17,7 +17,7 @@ if (typeof values.module !== 'string') throw new Error('module-entry: --module <
 const label = typeof values.label === 'string' ? values.label : values.module;
 const families = typeof values.family === 'string' ? values.family.split(',').filter(Boolean) : [];
 
-const underTest = await loadConnectorModule(values.module, label);
+const underTest = await loadConnectorUnderTest(values.module, label);
 let connector: CoreBankConnector | undefined;
 runConnectorContractTests(
   async () => (connector = await underTest.connector()),
