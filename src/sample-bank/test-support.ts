@@ -1,5 +1,6 @@
-import type { ConnectorContractFixtures } from '../connectors/testing.ts';
-import type { CoreBankConnector } from '../connectors/index.ts';
+import type { ConnectorContractFixtures, PixRailContractFixtures } from '../connectors/testing.ts';
+import type { CoreBankConnector, CustomerDocument, PixAccount } from '../connectors/index.ts';
+import type { SamplePixRail } from './pix/index.ts';
 import { generateCustomer } from './generator/customers.ts';
 import type { SampleCustomer } from './generator/model.ts';
 
@@ -51,5 +52,53 @@ export async function sampleBankFixtures(
     otherCustomer: { type: other.personType === 'PESSOA_NATURAL' ? 'CPF' : 'CNPJ', number: other.document },
     transactionWindow: options.window,
     foreignBrandId: options.foreignBrandId,
+  };
+}
+
+/** An account at an institution outside the sample bank: the simulated SPI settles to it. */
+export const OUTSIDE_CREDITOR: PixAccount = {
+  ispb: '99999999',
+  issuer: '0001',
+  number: '123456',
+  accountType: 'CACC',
+};
+
+/**
+ * Pix rail contract fixtures on a seeded brand, from its connector fixtures: the natural person's
+ * first payable account pays, the other customer's account is the one never to be used, the
+ * refusing creditor is an outside account ending in `99901` (`outcomeByCreditorAccount`), and a
+ * DICT key is registered for the outside creditor. `insufficientAmount` must stay under the
+ * rail's `perTransferLimit`, or the limit refuses it first.
+ */
+export async function samplePixFixtures(
+  connector: CoreBankConnector,
+  rail: SamplePixRail,
+  base: ConnectorContractFixtures,
+  options: { insufficientAmount: string; settleTimeoutMs?: number },
+): Promise<PixRailContractFixtures> {
+  const payable = async (document: CustomerDocument) => {
+    const customer = await connector.customers.findCustomer(base.brandId, document);
+    if (!customer) throw new Error(`no customer ${document.number} at ${base.brandId}`);
+    const account = (await rail.listDebtorAccounts(base.brandId, customer)).find((a) => a.allowsPayments);
+    if (!account) throw new Error(`customer ${document.number} has no account that pays`);
+    return { customer, accountId: account.accountId };
+  };
+  const pixKey = 'contract-check@example.com';
+  await rail.registerKey({
+    key: pixKey,
+    account: OUTSIDE_CREDITOR,
+    ownerName: 'Loja',
+    ownerDocument: '11222333000181',
+  });
+  return {
+    brandId: base.brandId,
+    payer: await payable({ type: 'CPF', number: base.naturalPerson.cpf }),
+    otherCustomer: await payable(base.otherCustomer),
+    creditor: OUTSIDE_CREDITOR,
+    refusingCreditor: { ...OUTSIDE_CREDITOR, number: '1299901' },
+    insufficientAmount: options.insufficientAmount,
+    pixKey,
+    foreignBrandId: base.foreignBrandId,
+    ...(options.settleTimeoutMs !== undefined && { settleTimeoutMs: options.settleTimeoutMs }),
   };
 }

@@ -57,3 +57,9 @@ export function runConnectorContractTests(
     if (options.close) after(options.close);
   });
 }
+export {
+  registerPixSuite,
+  runPixRailContractTests,
+  type PixRailContractFixtures,
+  type PixRailContractOptions,
+} from './pix-suite.ts';
