@@ -46,5 +46,5 @@ runPixRailContractTests(
       }),
       { insufficientAmount: '9999999999.00' },
     ),
-  { close: async () => rail.stopWorker() },
+  { close: () => Promise.resolve(rail.stopWorker()) },
 );

@@ -98,7 +98,7 @@ export function registerPixSuite(rail: PixConnector, f: PixRailContractFixtures)
     }
   };
 
-  it("lists the payer's debtor accounts with their Pix identification", async () => {
+  void it("lists the payer's debtor accounts with their Pix identification", async () => {
     const accounts = await rail.listDebtorAccounts(f.brandId, f.payer.customer);
     assert.ok(
       accounts.some((a) => a.accountId === f.payer.accountId),
@@ -113,7 +113,7 @@ export function registerPixSuite(rail: PixConnector, f: PixRailContractFixtures)
     assert.equal(one.allowsPayments, true, 'the payer account allows payments');
   });
 
-  it("never lets a customer pay from another customer's or another brand's account", async () => {
+  void it("never lets a customer pay from another customer's or another brand's account", async () => {
     const { customer, accountId } = f.payer;
     const other = f.otherCustomer.accountId;
     await assertRejectsWithCode(
@@ -142,7 +142,7 @@ export function registerPixSuite(rail: PixConnector, f: PixRailContractFixtures)
     );
   });
 
-  it('settles a submitted transfer exactly once, and getTransfer tells its status', async () => {
+  void it('settles a submitted transfer exactly once, and getTransfer tells its status', async () => {
     const o = await order();
     const submitted = await rail.submitTransfer(f.brandId, o);
     assertTransfer(submitted, o);
@@ -155,7 +155,7 @@ export function registerPixSuite(rail: PixConnector, f: PixRailContractFixtures)
     assert.deepEqual(await rail.getTransfer(f.brandId, o.endToEndId), final, 'it stays settled');
   });
 
-  it('is idempotent by endToEndId: the same order again returns the transfer it created', async () => {
+  void it('is idempotent by endToEndId: the same order again returns the transfer it created', async () => {
     const o = await order();
     const [a, b] = await Promise.all([rail.submitTransfer(f.brandId, o), rail.submitTransfer(f.brandId, o)]);
     assert.equal(a.submittedAt, b.submittedAt, 'one transfer, not two');
@@ -165,7 +165,7 @@ export function registerPixSuite(rail: PixConnector, f: PixRailContractFixtures)
     assert.equal(again.status, final.status, 'a replay after the end returns the ended transfer');
   });
 
-  it('refuses an endToEndId reused for a different order', async () => {
+  void it('refuses an endToEndId reused for a different order', async () => {
     const o = await order();
     await rail.submitTransfer(f.brandId, o);
     await assertRejectsWithCode(
@@ -175,14 +175,14 @@ export function registerPixSuite(rail: PixConnector, f: PixRailContractFixtures)
     );
   });
 
-  it('knows nothing of an endToEndId never submitted, nor of one submitted at another brand', async () => {
+  void it('knows nothing of an endToEndId never submitted, nor of one submitted at another brand', async () => {
     const o = await order();
     assert.equal(await rail.getTransfer(f.brandId, o.endToEndId), undefined);
     await rail.submitTransfer(f.brandId, o);
     assert.equal(await rail.getTransfer(foreignBrand, o.endToEndId), undefined);
   });
 
-  it('rejects with SALDO_INSUFICIENTE what the account cannot pay', async (t) => {
+  void it('rejects with SALDO_INSUFICIENTE what the account cannot pay', async (t) => {
     if (!f.insufficientAmount) return t.skip('no insufficientAmount fixture');
     const o = await order({ amount: f.insufficientAmount });
     await rail.submitTransfer(f.brandId, o);
@@ -191,7 +191,7 @@ export function registerPixSuite(rail: PixConnector, f: PixRailContractFixtures)
     assert.equal(final.rejection?.code, 'SALDO_INSUFICIENTE');
   });
 
-  it('ends REJECTED with a spec rejection code when the receiving PSP refuses', async (t) => {
+  void it('ends REJECTED with a spec rejection code when the receiving PSP refuses', async (t) => {
     if (!f.refusingCreditor) return t.skip('no refusingCreditor fixture');
     const o = await order({ creditor: f.refusingCreditor });
     await rail.submitTransfer(f.brandId, o);
@@ -203,7 +203,7 @@ export function registerPixSuite(rail: PixConnector, f: PixRailContractFixtures)
     assert.ok(final.finishedAt, 'a rejected transfer says when it ended');
   });
 
-  it('resolves a registered Pix key and nothing for an unknown one', async () => {
+  void it('resolves a registered Pix key and nothing for an unknown one', async () => {
     assert.equal(
       await rail.resolveKey(f.brandId, `nobody-${randomBytes(4).toString('hex')}@example.com`),
       undefined,
