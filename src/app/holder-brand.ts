@@ -8,7 +8,7 @@ import {
   type AuthzDirectory,
 } from '../authz/index.ts';
 import { createSampleBankConnector } from '../sample-bank/index.ts';
-import type { CoreBankConnector } from '../connectors/contract/index.ts';
+import type { CoreBankConnector } from '../connectors/index.ts';
 import {
   consentBrand,
   consentRoutes,
