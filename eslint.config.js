@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from './scripts/eslint-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.ponte/', 'migrations/', 'coverage/'] },
@@ -20,6 +21,27 @@ export default tseslint.config(
       ],
       'no-console': 'error',
       eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // DESIGN §2, enforced (scripts/eslint-boundaries.js; scripts/boundaries.test.ts proves it fires).
+    files: ['src/**/*.ts'],
+    plugins: { ponte: boundaries },
+    rules: {
+      'ponte/module-boundaries': [
+        'error',
+        {
+          only: { platform: ['platform'], pki: ['platform'], directory: ['platform', 'pki'] },
+          importedBy: { sim: ['cli'], 'sample-bank': ['sim', 'cli'] },
+          forbidden: [['app', 'sim']],
+          faces: {
+            connectors: ['index.ts', 'testing.ts'],
+            platform: ['index.ts', 'testing.ts', 'schema.ts', 'bootstrap.ts'],
+          },
+          composition: ['app', 'sim', 'cli'],
+          exceptions: [],
+        },
+      ],
     },
   },
   {

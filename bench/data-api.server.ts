@@ -25,8 +25,8 @@ async function serve(): Promise<void> {
   const { consentBrand, createConsentModule, createConsentResourceAccess } =
     await import('../src/consents/index.ts');
   const { createFakeVerifier } = await import('../src/consents/testing/fake-verifier.ts');
-  const { createSampleBankConnector, seedSampleBank } = await import('../src/connectors/index.ts');
-  const { generateCustomer } = await import('../src/connectors/sample-bank/index.ts');
+  const { createSampleBankConnector, generateCustomer, seedSampleBank } =
+    await import('../src/sample-bank/index.ts');
   const { holderRoutes, createTrafficLimits, createPaginationKeys } = await import('../src/holder/index.ts');
   const { createCertificateAuthority } = await import('../src/pki/index.ts');
   const { systemClock } = await import('../src/platform/clock/index.ts');

@@ -40,7 +40,7 @@ else await drive();
 async function serve(dir: string, count: number): Promise<void> {
   const { startEmbeddedPostgres, runMigrations, createPool, freePort } =
     await import('../src/platform/db/index.ts');
-  const { seedSampleBank } = await import('../src/connectors/index.ts');
+  const { seedSampleBank } = await import('../src/sample-bank/index.ts');
   const { createCertificateAuthority } = await import('../src/pki/index.ts');
   const { systemClock } = await import('../src/platform/clock/index.ts');
   const { createHttpApp } = await import('../src/platform/http/index.ts');

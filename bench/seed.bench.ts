@@ -27,7 +27,7 @@ import {
   startEmbeddedPostgres,
 } from '../src/platform/db/index.ts';
 import { withDatabase } from '../src/platform/db/testing.ts';
-import { createSampleBankConnector, seedSampleBank } from '../src/connectors/sample-bank/index.ts';
+import { createSampleBankConnector, seedSampleBank } from '../src/sample-bank/index.ts';
 
 const args = process.argv.slice(2);
 const seedFlag = args.indexOf('--seed');

@@ -1,5 +1,5 @@
 /**
- * `npm run db:generate`: regenerates migrations/ from src/platform/db/schema.ts (drizzle-kit),
+ * `npm run db:generate`: regenerates migrations/ from src/db-schema.ts (drizzle-kit),
  * then appends the hand-written SQL listed in src/platform/db/custom-sql.ts as custom migrations.
  *
  * Until the first release the folder is rebuilt from scratch into one `init` migration (plus the

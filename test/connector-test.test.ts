@@ -28,10 +28,40 @@ describe('ponte connector-test', () => {
   it('passes the sample core bank and reports every family with its passes', async () => {
     const result = await runCli(['connector-test', '--sample'], env, 120_000);
     assert.equal(result.code, 0, result.stderr);
-    for (const family of ['customers', 'accounts', 'resources', 'credit-cards', 'credit-operations']) {
-      assert.match(result.stdout, new RegExp(`✔ ${family}\\s+\\d+ passed\\s+\\d+ ms`), family);
+    for (const family of ['customers', 'accounts', 'resources', 'credit-cards', 'credit-operations', 'pix']) {
+      assert.match(result.stdout, new RegExp(`✔ ${family}\\s+\\d+ passed\\s+[\\d.]+ m?s`), family);
     }
     assert.match(result.stdout, /(\d+) tests: \1 passed, 0 failed in /);
+    assert.match(result.stdout, /PASS: the connector meets the contract/);
+  });
+
+  it('runs a module outside the repository that imports ponte/connectors without ponte installed', async () => {
+    // No node_modules in the scratch folder: the CLI resolves \`ponte/...\` to itself.
+    const outside = await writeModule(
+      'my-connector.ts',
+      `import { PIX_CONFLICT, connectorShapeProblems, type ConnectorUnderTest } from 'ponte/connectors';
+import type { PixRailContractFixtures } from 'ponte/connectors/testing';
+import sample from ${JSON.stringify(sampleModule)};
+const checked: PixRailContractFixtures | undefined = undefined;
+export default {
+  ...sample,
+  async connector() {
+    const connector = await sample.connector();
+    const problems = connectorShapeProblems(connector);
+    if (problems.length > 0 || PIX_CONFLICT !== 'CONNECTOR_PIX_CONFLICT' || checked) throw new Error(problems.join());
+    return connector;
+  },
+} satisfies ConnectorUnderTest;
+`,
+    );
+    const result = await runCli(
+      ['connector-test', '--module', outside, '--family', 'customers,pix'],
+      env,
+      120_000,
+    );
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /✔ customers\s+\d+ passed/);
+    assert.match(result.stdout, /✔ pix\s+\d+ passed/);
     assert.match(result.stdout, /PASS: the connector meets the contract/);
   });
 

@@ -8,7 +8,7 @@ import {
   type AuthzDirectory,
   type CustomerAuthenticator,
 } from '../authz/index.ts';
-import type { CoreBankConnector } from '../connectors/contract/index.ts';
+import type { CoreBankConnector } from '../connectors/index.ts';
 import {
   consentBrand,
   consentRoutes,

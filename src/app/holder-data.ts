@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { CoreBankConnector } from '../connectors/contract/index.ts';
+import type { CoreBankConnector } from '../connectors/index.ts';
 import {
   CONSENT_ENDED_EVENTS,
   createConsentResourceAccess,

@@ -1,5 +1,5 @@
 import Provider from 'oidc-provider';
-import type { CoreBankConnector } from '../connectors/contract/index.ts';
+import type { CoreBankConnector } from '../connectors/index.ts';
 import type { Clock } from '../platform/clock/index.ts';
 import type { Database } from '../platform/db/index.ts';
 import type { Logger } from '../platform/logger/index.ts';

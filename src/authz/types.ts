@@ -1,5 +1,5 @@
 import type { JWK } from 'jose';
-import type { CustomerRef, ResourceType } from '../connectors/contract/index.ts';
+import type { CustomerRef, ResourceType } from '../connectors/index.ts';
 import type { Transaction } from '../platform/db/index.ts';
 import type { ConsentAuthorization } from '../consents/index.ts';
 import type { DirectoryClient } from '../directory/index.ts';

@@ -1,4 +1,4 @@
-import type { PixConnector } from '../connectors/contract/index.ts';
+import type { PixConnector } from '../connectors/index.ts';
 import type { Clock } from '../platform/clock/index.ts';
 import type { FieldCipher } from '../platform/crypto/index.ts';
 import type { Database } from '../platform/db/index.ts';

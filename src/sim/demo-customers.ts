@@ -1,4 +1,4 @@
-import { generateCustomer } from '../connectors/sample-bank/index.ts';
+import { generateCustomer } from '../sample-bank/index.ts';
 
 export interface DemoCustomer {
   type: 'PF' | 'PJ';

@@ -34,9 +34,7 @@ export const DEMO_PASSWORD = 'ponte-demo';
 const POPULATION = 'ponte-sim';
 
 /** The sample core bank as a connector module: the simulator's brands point at it like a bank at its own. */
-export const SAMPLE_BANK_MODULE = fileURLToPath(
-  new URL('../connectors/sample-bank/module.ts', import.meta.url),
-);
+export const SAMPLE_BANK_MODULE = fileURLToPath(new URL('../sample-bank/module.ts', import.meta.url));
 
 export interface Ecosystem {
   directory: SimDirectory;

@@ -1,6 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
 import { createDirectoryClient, type DirectoryClient } from '../../directory/index.ts';
-import type { OpenedConnector } from '../../connectors/index.ts';
 import type { ConsentManagement } from '../../consents/index.ts';
 import { certificateJwk, publicJwk } from '../../pki/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
@@ -13,7 +12,7 @@ import type { PlatformCrypto } from '../crypto.ts';
 import { startHolderBrand, type HolderBrand } from '../holder-brand.ts';
 import { createPaymentsRuntime, type PaymentsRuntime } from '../payments.ts';
 import { startReceiverBrand, type ReceiverBrand } from '../receiver-brand.ts';
-import { connectorContext, importConnectorModule, openConnector } from './connector.ts';
+import { connectorDeps, openConnector, type OpenedConnector } from './connector.ts';
 import type { Installation, ResolvedBrand } from './resolve.ts';
 import type { Role } from './roles.ts';
 
@@ -97,25 +96,28 @@ export async function startInstallation(deps: InstallationDeps): Promise<Running
     // anything listens (no half an installation).
     const late: { payments?: PaymentsRuntime } = {};
     const connectors = new Map<string, OpenedConnector>();
+    const services = connectorDeps({
+      db: database.db,
+      pool: database.pool,
+      crypto,
+      jobs,
+      clock,
+      logger: logger.child({ module: 'connector' }),
+    });
+    const onTransferFinished = (brandId: string, endToEndId: string) =>
+      late.payments?.payments.transferFinished(brandId, endToEndId);
     for (const [i, brand] of installation.brands.entries()) {
-      const where = `${installation.origin}: /brands/${i}/connector`;
-      const module = await importConnectorModule(brand.connector.module, installation.baseDir, where);
-      const context = connectorContext(
-        {
-          db: database.db,
-          pool: database.pool,
-          crypto,
-          jobs,
-          clock,
-          logger: logger.child({ brandId: brand.id, module: 'connector' }),
-          transferFinished: (brandId, endToEndId) =>
-            late.payments?.payments.transferFinished(brandId, endToEndId),
-        },
-        { id: brand.id, name: brand.name, options: brand.connector.options },
-      );
-      const opened = await openConnector(module, context, where, brand.file.roles.includes('PAGTO'));
+      const opened = await openConnector({
+        where: `${installation.origin}: /brands/${i}/connector`,
+        spec: brand.connector.module,
+        baseDir: installation.baseDir,
+        options: brand.connector.options,
+        pix: brand.file.roles.includes('PAGTO'),
+        deps: { ...services, brand: { id: brand.id, name: brand.name } },
+        onTransferFinished,
+      });
       connectors.set(brand.id, opened);
-      closers.push(async () => opened.close?.());
+      closers.push(async () => opened.pix?.stop?.());
     }
 
     const payments = createPaymentsRuntime({
@@ -200,7 +202,7 @@ export async function startInstallation(deps: InstallationDeps): Promise<Running
       brands.push(started);
     }
     await payments.start(events);
-    if (roles.has('jobs')) for (const opened of connectors.values()) await opened.start?.();
+    if (roles.has('jobs')) for (const opened of connectors.values()) await opened.pix?.start?.();
 
     const receivers: ReceiverBrand[] = [];
     if (roles.has('receiver')) {

@@ -1,4 +1,4 @@
-import type { CoreBankConnector } from '../../connectors/contract/index.ts';
+import type { CoreBankConnector } from '../../connectors/index.ts';
 import type { CustomerAuthenticator } from './authenticator.ts';
 import { createDemoAuthenticator } from './demo.ts';
 import { createLoginApiAuthenticator, type LoginApiConfig } from './login-api.ts';

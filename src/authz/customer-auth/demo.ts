@@ -1,6 +1,6 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { CoreBankConnector } from '../../connectors/contract/index.ts';
+import type { CoreBankConnector } from '../../connectors/index.ts';
 import { ACR_LOA2 } from '../provider/acr.ts';
 import type { FormAuthenticator } from './authenticator.ts';
 

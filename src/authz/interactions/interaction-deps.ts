@@ -1,5 +1,5 @@
 import type { InteractionInstance, Provider } from 'oidc-provider';
-import type { CoreBankConnector, CustomerRef } from '../../connectors/contract/index.ts';
+import type { CoreBankConnector, CustomerRef } from '../../connectors/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { Logger } from '../../platform/logger/index.ts';

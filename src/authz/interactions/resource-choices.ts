@@ -3,7 +3,7 @@ import type {
   CreditOperationType,
   CustomerRef,
   ResourceType,
-} from '../../connectors/contract/index.ts';
+} from '../../connectors/index.ts';
 
 /**
  * What the customer can choose to share (resources 3.1.0): the resources of the families the

@@ -1,4 +1,4 @@
-import type { ResourceType } from '../../connectors/contract/index.ts';
+import type { ResourceType } from '../../connectors/index.ts';
 import { dataGroupsOf } from './data-groups.ts';
 import { html, type SafeHtml } from './html.ts';
 import { layout, type PageBrand } from './layout.ts';

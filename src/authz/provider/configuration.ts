@@ -1,6 +1,6 @@
 import type { Configuration, KoaContextWithOIDC, TokenInstance } from 'oidc-provider';
 import type { PageBrand } from '../pages/layout.ts';
-import type { CoreBankConnector } from '../../connectors/contract/index.ts';
+import type { CoreBankConnector } from '../../connectors/index.ts';
 import { AUTHORIZATION_CODE_TTL } from '../policies/lifetimes.ts';
 import { SUPPORTED_SCOPES } from '../policies/scopes.ts';
 import { ACR_LOA2, ACR_LOA3 } from './acr.ts';

@@ -1,5 +1,5 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
-import type { CoreBankConnector } from '../../connectors/contract/index.ts';
+import type { CoreBankConnector } from '../../connectors/index.ts';
 
 /**
  * The subject is the connector's customer id, opaque and never reassigned (FAPI-BR 1.0 ID3

@@ -5,7 +5,7 @@ import type {
   CoreResource,
   CustomerRef,
   ResourceType,
-} from '../../connectors/contract/index.ts';
+} from '../../connectors/index.ts';
 import type { AuthzConsents, AuthzConsentView } from '../types.ts';
 
 /**

@@ -48,7 +48,7 @@ export function connectorTestCommand(): Command {
         CONTRACT_FAMILIES,
         ConnectorModuleError,
         formatContractReport,
-        loadConnectorModule,
+        loadConnectorUnderTest,
         resolveConnectorModule,
         runContractCheck,
       } = await import('../../connectors/testing.ts');
@@ -61,7 +61,7 @@ export function connectorTestCommand(): Command {
       try {
         moduleUrl = resolveConnectorModule(specifier, process.cwd());
         // Loaded here first so a missing file or a wrong shape is a usage error, not a test failure.
-        await loadConnectorModule(moduleUrl, specifier);
+        await loadConnectorUnderTest(moduleUrl, specifier);
       } catch (error) {
         if (error instanceof ConnectorModuleError) usageError(error.message, error.cause);
         throw error;

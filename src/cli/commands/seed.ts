@@ -18,7 +18,7 @@ export function seedCommand(): Command {
       const { default: cliProgress } = await import('cli-progress');
       const { openCrypto } = await import('../../app/crypto.ts');
       const { sampleBankCipher } = await import('../../app/demo-data.ts');
-      const { seedSampleBank } = await import('../../connectors/sample-bank/index.ts');
+      const { seedSampleBank } = await import('../../sample-bank/index.ts');
       const { withDatabase } = await import('../context.ts');
       await withDatabase(async ({ config, database }) => {
         const crypto = await openCrypto(config, database.db);

@@ -25,4 +25,5 @@ export {
 export * from './pix.ts';
 export { connectorUnderTestOf, type ConnectorUnderTest } from './under-test.ts';
 export type { ConnectorContractFixtures } from './testing/fixtures.ts';
-export type { ConnectorContext, ConnectorModule, OpenedConnector } from './module.ts';
+export type { ConnectorDeps, ConnectorModule, PixRail, PixRailDeps } from './module.ts';
+export { connectorShapeProblems, pixRailShapeProblems } from './shape.ts';

@@ -4,54 +4,63 @@ import type { FieldCipher } from '../../platform/crypto/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import type { Logger } from '../../platform/logger/index.ts';
+import type { BrandId } from './common.ts';
 import type { CoreBankConnector } from './connector.ts';
 import type { PixConnector } from './pix.ts';
 
 /**
- * A connector module: what an institution points its installation file at
- * (`brands[].connector.module`, a path or a package name). Ponte imports it at start, calls
- * `createConnector` once per brand and checks the result against the contract, naming anything
- * missing.
+ * What Ponte hands a connector module's factories: the platform services of the installation.
+ * A connector to a remote core usually needs only `logger` and `clock`; one that keeps its own
+ * tables in Ponte's database (the sample bank) uses `db`, `pool`, `fieldCipher` and `jobs`.
+ */
+export interface ConnectorDeps {
+  readonly db: Database;
+  readonly pool: pg.Pool;
+  /** A personal-data cipher for the connector's own columns; `hashDomain` keys its searchable hashes. */
+  fieldCipher(hashDomain: string): FieldCipher;
+  readonly jobs: Jobs;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** The brand the factory builds for (Ponte calls the factories once per brand of the installation). */
+  readonly brand?: { readonly id: string; readonly name: string };
+}
+
+/** The Pix rail as Ponte runs it: the contract plus an optional worker lifecycle. */
+export interface PixRail extends PixConnector {
+  /** Starts whatever settles transfers in this process (a poller, a queue worker); optional. */
+  start?(): Promise<void>;
+  /** Stops it; Ponte calls it on shutdown before the database closes. */
+  stop?(): void | Promise<void>;
+}
+
+/** What `createPixRail` receives besides the platform services. */
+export interface PixRailDeps extends ConnectorDeps {
+  /**
+   * Call it when a transfer ends (settled or rejected), after the core has recorded it: payments
+   * then reconciles the payment at once instead of at its next poll.
+   */
+  onTransferFinished(brandId: BrandId, endToEndId: string): void;
+}
+
+/**
+ * An institution's connector module: what the installation config's `connector.module` points at
+ * (a path relative to the config file, or a package name), loaded and checked at start by
+ * `loadConnectorModule`. `options` is the config's `connector.options`, passed through untouched.
  *
  * @example
- *   // my-bank-connector.ts
- *   export async function createConnector(context: ConnectorContext): Promise<OpenedConnector> {
- *     const core = new MyCoreClient(context.options);
- *     return { connector: myConnector(core), pix: myPixRail(core), close: () => core.close() };
+ *   // my-core/connector.ts, with `connector: { module: ./my-core/connector.ts, options: { baseUrl: … } }`
+ *   import type { ConnectorModule } from 'ponte/connectors';
+ *   export function createConnector(options: { baseUrl: string }, deps: ConnectorDeps) {
+ *     return createMyCoreConnector(options.baseUrl, deps.logger);
  *   }
+ *   export function createPixRail(options: { baseUrl: string }, deps: PixRailDeps) {
+ *     return createMyPixRail(options.baseUrl, deps.onTransferFinished);
+ *   }
+ *   // (or `export default { createConnector, createPixRail } satisfies ConnectorModule`)
  */
-/** What Ponte hands a connector module when it opens one brand's connector. */
-export interface ConnectorContext {
-  brandId: string;
-  brandName: string;
-  /** `connector.options` of the brand in the installation file. */
-  options: Record<string, unknown>;
-  /** Ponte's database: a connector with its own tables there (the sample bank) uses it. */
-  db: Database;
-  pool: pg.Pool;
-  /** A field cipher (envelope encryption + keyed hashes) under the installation's master key. */
-  cipher(hashDomain: string): FieldCipher;
-  jobs: Jobs;
-  clock: Clock;
-  logger: Logger;
-  /**
-   * A Pix rail calls this (after commit) when a transfer ended, so the payment is reconciled at
-   * once instead of at its next poll; optional for the rail, polling still reconciles.
-   */
-  transferFinished(brandId: string, endToEndId: string): void;
-}
-
-/** What a connector module gives back for one brand. */
-export interface OpenedConnector {
-  connector: CoreBankConnector;
-  /** The Pix rail, required for a brand with the PAGTO role. */
-  pix?: PixConnector;
-  /** Starts background work (in processes that run jobs). */
-  start?(): Promise<void>;
-  close?(): Promise<void>;
-}
-
-/** A connector module: `export async function createConnector(context) { … }`. */
-export interface ConnectorModule {
-  createConnector(context: ConnectorContext): OpenedConnector | Promise<OpenedConnector>;
+export interface ConnectorModule<Options = Readonly<Record<string, unknown>>> {
+  /** Builds the connector to the core (data APIs, consent page, aggregator); called once at start. */
+  createConnector(options: Options, deps: ConnectorDeps): CoreBankConnector | Promise<CoreBankConnector>;
+  /** Builds the Pix rail; required when a brand of the installation has the payments (PAGTO) role. */
+  createPixRail?(options: Options, deps: PixRailDeps): PixRail | Promise<PixRail>;
 }

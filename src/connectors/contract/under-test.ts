@@ -1,5 +1,7 @@
 import type { CoreBankConnector } from './connector.ts';
+import type { PixConnector } from './pix.ts';
 import type { ConnectorContractFixtures } from './testing/fixtures.ts';
+import type { PixRailContractFixtures } from './testing/pix-suite.ts';
 
 /**
  * What a module handed to `ponte connector-test --module <path-or-package>` exports (as its
@@ -11,7 +13,7 @@ import type { ConnectorContractFixtures } from './testing/fixtures.ts';
  *
  * @example
  *   // my-core.connector-test.ts, run with `ponte connector-test --module ./my-core.connector-test.ts`
- *   import type { ConnectorUnderTest } from 'ponte/src/connectors/index.ts';
+ *   import type { ConnectorUnderTest } from 'ponte/connectors';
  *   let core: MyCoreClient | undefined;
  *   export default {
  *     async connector() {
@@ -35,6 +37,14 @@ export interface ConnectorUnderTest {
   fixtures(connector: CoreBankConnector): ConnectorContractFixtures | Promise<ConnectorContractFixtures>;
   /** Releases what `connector()` opened; runs after the last suite, pass or fail. */
   close?(): void | Promise<void>;
+  /** Builds the Pix rail under test, when the institution offers payments (family `pix`). */
+  pixRail?(): PixConnector | Promise<PixConnector>;
+  /** The Pix rail suite's accounts; required with `pixRail`. Runs after `fixtures`. */
+  pixFixtures?(
+    rail: PixConnector,
+    connector: CoreBankConnector,
+    fixtures: ConnectorContractFixtures,
+  ): PixRailContractFixtures | Promise<PixRailContractFixtures>;
 }
 
 /**
@@ -59,8 +69,13 @@ export function connectorUnderTestOf(
       problem: `its default export has no ${missing.map((k) => `${k}()`).join(' and ')} function`,
     };
   }
-  if (value.close !== undefined && typeof value.close !== 'function') {
-    return { ok: false, problem: `its close is ${describe(value.close)}, not a function` };
+  for (const optional of ['close', 'pixRail', 'pixFixtures'] as const) {
+    if (value[optional] !== undefined && typeof value[optional] !== 'function') {
+      return { ok: false, problem: `its ${optional} is ${describe(value[optional])}, not a function` };
+    }
+  }
+  if ((value.pixRail === undefined) !== (value.pixFixtures === undefined)) {
+    return { ok: false, problem: 'it has one of pixRail() and pixFixtures() without the other' };
   }
   return { ok: true, value: value as unknown as ConnectorUnderTest };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CoreBankConnector } from '../../connectors/contract/index.ts';
+import type { CoreBankConnector } from '../../connectors/index.ts';
 import type { Product } from './permissions.ts';
 
 /** consents.yaml consentId: `urn:<namespace>:<specific string>`, at most 256 characters. */

@@ -1,4 +1,4 @@
-import type { CustomerRef, ResourceType } from '../../connectors/contract/index.ts';
+import type { CustomerRef, ResourceType } from '../../connectors/index.ts';
 import type { Permission } from './permissions.ts';
 import type { ConsentStatus, RejectedBy, RejectionReasonCode } from './status-policy.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CoreBankConnector } from '../../connectors/contract/index.ts';
+import type { CoreBankConnector } from '../../connectors/index.ts';
 import { productsOfferedBy } from './brand.ts';
 import { grantablePermissions } from './permission-policy.ts';
 import { PERMISSION_GROUPS, PERMISSIONS, PRODUCTS, type Product } from './permissions.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { CustomerRef, PersonType } from '../../connectors/contract/index.ts';
+import type { CustomerRef, PersonType } from '../../connectors/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { ConsentResource } from '../domain/model.ts';
 import type { Permission } from '../domain/permissions.ts';

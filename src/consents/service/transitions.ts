@@ -1,4 +1,4 @@
-import type { CustomerRef } from '../../connectors/contract/index.ts';
+import type { CustomerRef } from '../../connectors/index.ts';
 import type { Transaction } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import { recordEvent } from '../../platform/events/index.ts';

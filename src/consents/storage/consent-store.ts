@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
-import type { CustomerRef } from '../../connectors/contract/index.ts';
+import type { CustomerRef } from '../../connectors/index.ts';
 import type { FieldCipher } from '../../platform/crypto/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import type { Consent, ConsentResource, Page, PageRequest, Rejection } from '../domain/model.ts';

@@ -1,4 +1,4 @@
-import type { PersonType } from '../../connectors/contract/index.ts';
+import type { PersonType } from '../../connectors/index.ts';
 import { fieldAad, type FieldCipher } from '../../platform/crypto/index.ts';
 import type { Consent } from '../domain/model.ts';
 import type { Permission } from '../domain/permissions.ts';

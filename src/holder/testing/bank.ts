@@ -1,6 +1,5 @@
-import { createSampleBankConnector, seedSampleBank } from '../../connectors/index.ts';
 import type { CoreBankConnector, CoreResource, CustomerRef } from '../../connectors/index.ts';
-import { generateCustomer } from '../../connectors/sample-bank/index.ts';
+import { createSampleBankConnector, generateCustomer, seedSampleBank } from '../../sample-bank/index.ts';
 import { createTestCrypto } from '../../platform/crypto/testing.ts';
 import type { TestDatabase } from '../../platform/db/testing.ts';
 

@@ -1,4 +1,4 @@
-import type { CustomerRef, ResourceType } from '../../connectors/contract/index.ts';
+import type { CustomerRef, ResourceType } from '../../connectors/index.ts';
 import type { Transaction } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { PaymentsContext } from '../context.ts';

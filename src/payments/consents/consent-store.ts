@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { PersonType } from '../../connectors/contract/index.ts';
+import type { PersonType } from '../../connectors/index.ts';
 import { fieldAad, type FieldCipher } from '../../platform/crypto/index.ts';
 import type { Executor, Transaction } from '../../platform/db/index.ts';
 import type { ConsentRejectionCode, ConsentStatus } from '../domain/consent-status.ts';

@@ -1,4 +1,4 @@
-import type { CustomerRef } from '../../connectors/contract/index.ts';
+import type { CustomerRef } from '../../connectors/index.ts';
 import type { ConsentRejectionCode, ConsentStatus } from '../domain/consent-status.ts';
 import type { CreditorAccount, PaymentDetails } from '../domain/local-instrument.ts';
 import type { Schedule } from '../domain/schedule.ts';

@@ -1,4 +1,4 @@
-import type { CustomerRef } from '../../connectors/contract/index.ts';
+import type { CustomerRef } from '../../connectors/index.ts';
 import type { CreditorAccount, LocalInstrument } from '../domain/local-instrument.ts';
 import type { PaymentRejectionCode, PaymentStatus } from '../domain/payment-status.ts';
 

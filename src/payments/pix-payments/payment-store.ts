@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { PersonType } from '../../connectors/contract/index.ts';
+import type { PersonType } from '../../connectors/index.ts';
 import { fieldAad, type FieldCipher } from '../../platform/crypto/index.ts';
 import type { Executor, Transaction } from '../../platform/db/index.ts';
 import type { CreditorAccount, LocalInstrument } from '../domain/local-instrument.ts';

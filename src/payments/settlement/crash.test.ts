@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { seedSampleBank } from '../../connectors/index.ts';
+import { seedSampleBank } from '../../sample-bank/index.ts';
 import { createTestDatabase } from '../../platform/db/testing.ts';
 import { waitFor } from '../../platform/jobs/testing.ts';
 import type { PaymentsBrand } from '../brand.ts';

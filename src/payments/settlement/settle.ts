@@ -1,4 +1,4 @@
-import { PIX_CONFLICT, type PixTransfer } from '../../connectors/contract/index.ts';
+import { PIX_CONFLICT, type PixTransfer } from '../../connectors/index.ts';
 import type { Transaction } from '../../platform/db/index.ts';
 import { isAppError } from '../../platform/errors/index.ts';
 import type { PaymentsContext } from '../context.ts';

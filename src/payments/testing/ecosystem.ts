@@ -18,7 +18,7 @@ import {
   createSamplePixRail,
   seedSampleBank,
   type SamplePixRail,
-} from '../../connectors/index.ts';
+} from '../../sample-bank/index.ts';
 import { createConsentModule } from '../../consents/index.ts';
 import { createDirectoryClient } from '../../directory/index.ts';
 import { systemClock } from '../../platform/clock/index.ts';

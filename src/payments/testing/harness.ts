@@ -7,7 +7,7 @@ import {
   seedSampleBank,
   type SamplePixOptions,
   type SamplePixRail,
-} from '../../connectors/index.ts';
+} from '../../sample-bank/index.ts';
 import { createTestCrypto } from '../../platform/crypto/testing.ts';
 import { createDatabase, createPool } from '../../platform/db/index.ts';
 import type { TestDatabase } from '../../platform/db/testing.ts';

@@ -1,5 +1,5 @@
 import { createDatabase, createPool, type Database } from '../../platform/db/index.ts';
-import { createSamplePixRail, type SamplePixOptions, type SamplePixRail } from '../../connectors/index.ts';
+import { createSamplePixRail, type SamplePixOptions, type SamplePixRail } from '../../sample-bank/index.ts';
 import { systemClock } from '../../platform/clock/index.ts';
 import {
   createDataKeyStore,

@@ -1,12 +1,15 @@
 import { after, describe } from 'node:test';
 import type { CoreBankConnector } from '../connector.ts';
+import type { PixConnector } from '../pix.ts';
 import type { ConnectorContractFixtures, ContractSuite } from './fixtures.ts';
-import { CONTRACT_SUITES } from './suites.ts';
+import { registerPixSuite, type PixRailContractFixtures } from './pix-suite.ts';
+import { CONTRACT_SUITES, PIX_FAMILY } from './suites.ts';
 
 export type { ConnectorContractFixtures, ContractContext, ContractSuite } from './fixtures.ts';
-export { ConnectorModuleError, loadConnectorModule, resolveConnectorModule } from './load-module.ts';
+export { ConnectorModuleError, resolveConnectorModule } from '../../load.ts';
+export { loadConnectorUnderTest } from './load-module.ts';
 export { runContractCheck, type ContractCheckOptions } from './run-check.ts';
-export { CONTRACT_FAMILIES, CONTRACT_SUITES, familyOf, suitesFor } from './suites.ts';
+export { CONTRACT_FAMILIES, CONTRACT_SUITES, PIX_FAMILY, familyOf, suitesFor } from './suites.ts';
 export { formatContractReport, type ContractReport, type FamilyReport, type FailedTest } from './report.ts';
 export {
   SPEC,
@@ -24,6 +27,18 @@ export interface ContractTestOptions {
   readonly suites?: readonly ContractSuite[];
   /** Called after the suites, to release what `makeConnector` opened. */
   readonly close?: () => Promise<void>;
+  /**
+   * Also run the Pix rail suite (family `pix`, after the others): the rail and its fixtures are
+   * built once the connector and its fixtures are, so they can be found through the connector.
+   */
+  readonly pix?: {
+    rail(): PixConnector | Promise<PixConnector>;
+    fixtures(
+      rail: PixConnector,
+      connector: CoreBankConnector,
+      fixtures: ConnectorContractFixtures,
+    ): PixRailContractFixtures | Promise<PixRailContractFixtures>;
+  };
 }
 
 /**
@@ -53,6 +68,17 @@ export function runConnectorContractTests(
     for (const suite of options.suites ?? CONTRACT_SUITES) {
       void describe(suite.name, () => suite.register({ connector, fixtures: resolved }));
     }
+    if (options.pix) {
+      const rail = await options.pix.rail();
+      const pixFixtures = await options.pix.fixtures(rail, connector, resolved);
+      void describe(PIX_FAMILY, () => registerPixSuite(rail, pixFixtures));
+    }
     if (options.close) after(options.close);
   });
 }
+export {
+  registerPixSuite,
+  runPixRailContractTests,
+  type PixRailContractFixtures,
+  type PixRailContractOptions,
+} from './pix-suite.ts';

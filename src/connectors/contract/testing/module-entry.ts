@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import type { CoreBankConnector } from '../connector.ts';
 import { runConnectorContractTests } from './index.ts';
-import { loadConnectorModule } from './load-module.ts';
-import { suitesFor } from './suites.ts';
+import { loadConnectorUnderTest } from './load-module.ts';
+import { PIX_FAMILY, suitesFor } from './suites.ts';
 
 const { values } = parseArgs({
   options: { module: { type: 'string' }, label: { type: 'string' }, family: { type: 'string' } },
@@ -17,7 +17,8 @@ if (typeof values.module !== 'string') throw new Error('module-entry: --module <
 const label = typeof values.label === 'string' ? values.label : values.module;
 const families = typeof values.family === 'string' ? values.family.split(',').filter(Boolean) : [];
 
-const underTest = await loadConnectorModule(values.module, label);
+const underTest = await loadConnectorUnderTest(values.module, label);
+const withPix = underTest.pixRail !== undefined && (families.length === 0 || families.includes(PIX_FAMILY));
 let connector: CoreBankConnector | undefined;
 runConnectorContractTests(
   async () => (connector = await underTest.connector()),
@@ -25,5 +26,11 @@ runConnectorContractTests(
   {
     suites: suitesFor(families),
     ...(underTest.close && { close: async () => await underTest.close?.() }),
+    ...(withPix && {
+      pix: {
+        rail: () => underTest.pixRail!(),
+        fixtures: (rail, built, fixtures) => underTest.pixFixtures!(rail, built, fixtures),
+      },
+    }),
   },
 );

@@ -22,8 +22,11 @@ export function familyOf(suite: { readonly name: string }): string {
   return suite.name.toLowerCase().replace(/\s+/g, '-');
 }
 
+/** The Pix rail's family: run when the module under test offers a rail (`runPixRailContractTests`). */
+export const PIX_FAMILY = 'pix';
+
 /** The families `ponte connector-test --family` accepts, in run order. */
-export const CONTRACT_FAMILIES: readonly string[] = CONTRACT_SUITES.map(familyOf);
+export const CONTRACT_FAMILIES: readonly string[] = [...CONTRACT_SUITES.map(familyOf), PIX_FAMILY];
 
 /** The suites of the named families (all when none are named), in run order. */
 export function suitesFor(families: readonly string[] = []): readonly ContractSuite[] {
