@@ -6,7 +6,7 @@ import {
   type AuthorizationServer,
   type AuthzConsentView,
   type AuthzDirectory,
-  type CustomerAuthenticator,
+  type CustomerAuthConfig,
 } from '../authz/index.ts';
 import type { CoreBankConnector } from '../connectors/index.ts';
 import {
@@ -103,9 +103,8 @@ export async function startHolderBrand(deps: {
   payments: PaymentsRuntime;
   /** The brand's core bank, opened from its connector module. */
   connector: CoreBankConnector;
-  customerAuthenticator?: CustomerAuthenticator;
-  /** The demo authenticator's password (sandbox brands only). */
-  demoPassword?: string;
+  /** How the brand's customers log in (installation file): the institution's login API, OIDC, or the demo. */
+  customerAuth?: CustomerAuthConfig;
   roles: BrandRoles;
   /** Sandbox on one machine: outbound fetches trust this CA and may reach loopback. */
   simulatorCa?: string;
@@ -156,8 +155,7 @@ export async function startHolderBrand(deps: {
     logger,
     mtlsOrigin: mtlsBaseUrl,
     behindProxy: config.gateway !== undefined,
-    ...(deps.customerAuthenticator && { customerAuthenticator: deps.customerAuthenticator }),
-    ...(deps.demoPassword !== undefined && { demoPassword: deps.demoPassword }),
+    ...(deps.customerAuth && { customerAuth: deps.customerAuth }),
     ...(deps.simulatorCa && { simulatorCa: deps.simulatorCa }),
   });
   deps.payments.attachAuthz(config.id, authz);

@@ -47,14 +47,14 @@ export async function createConnector(options: SampleBankModuleOptions, deps: Co
 
 /**
  * One rail per database in a process: its settlement queue is worked once, whatever the brand
- * (transfers carry their brand), and every brand's finished transfers reach payments.
+ * (transfers carry their brand). Finished transfers go to the installation's payments, which
+ * every brand of the process shares: the latest callback given is the one called.
  */
-const rails = new WeakMap<object, { rail: PixRail; listeners: Set<PixRailDeps['onTransferFinished']> }>();
+const rails = new WeakMap<object, { rail: PixRail; finished: PixRailDeps['onTransferFinished'] }>();
 
 export function createPixRail(options: SampleBankModuleOptions, deps: PixRailDeps): PixRail {
   let shared = rails.get(deps.db);
   if (shared === undefined) {
-    const listeners = new Set<PixRailDeps['onTransferFinished']>();
     const rail = createSamplePixRail(
       {
         db: deps.db,
@@ -67,13 +67,13 @@ export function createPixRail(options: SampleBankModuleOptions, deps: PixRailDep
         ...options.pix,
         onFinished: (brandId, endToEndId) => {
           options.pix?.onFinished?.(brandId, endToEndId);
-          for (const listener of listeners) listener(brandId, endToEndId);
+          shared?.finished(brandId, endToEndId);
         },
       },
     );
     let started: Promise<void> | undefined;
     shared = {
-      listeners,
+      finished: () => undefined,
       rail: Object.assign(rail, {
         start: () => (started ??= rail.startWorker()),
         stop: () => rail.stopWorker(),
@@ -81,7 +81,7 @@ export function createPixRail(options: SampleBankModuleOptions, deps: PixRailDep
     };
     rails.set(deps.db, shared);
   }
-  shared.listeners.add((brandId, endToEndId) => deps.onTransferFinished(brandId, endToEndId));
+  shared.finished = (brandId, endToEndId) => deps.onTransferFinished(brandId, endToEndId);
   return shared.rail;
 }
 

@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { CustomerAuthConfig } from '../../authz/index.ts';
 import { OPEN_FINANCE_DIRECTORY, SSA_ISSUERS, type DirectoryUrls } from '../../directory/index.ts';
 import { ConfigError } from '../../platform/config/index.ts';
 import type { BrandFile, CustomerAuthFile, InstallationFile, ReceiverFile } from './schema.ts';
@@ -28,7 +29,7 @@ export interface ResolvedBrand {
   /** CA bundle participants' client certificates must chain to. */
   clientCa: string;
   limits: TrafficLimits;
-  customerAuthentication: CustomerAuthFile;
+  customerAuthentication: CustomerAuthConfig;
   theme: { primaryColor: string; logoSvg?: string };
   connector: { module: string; options: Record<string, unknown> };
 }
@@ -157,9 +158,14 @@ async function resolveBrand(
   const logoSvg = brand.theme?.logoFile
     ? await problems.read(`${at}/theme/logoFile`, brand.theme.logoFile)
     : undefined;
+  const customerAuthentication = await customerAuthOf(
+    brand.customerAuthentication,
+    `${at}/customerAuthentication`,
+    problems,
+  );
   const limits = limitProblems(brand.limits ?? {}, `${at}/limits`);
   for (const problem of limits.problems) problems.list.push(problem);
-  if (!transport || !signing || clientCa === undefined) return undefined;
+  if (!transport || !signing || clientCa === undefined || !customerAuthentication) return undefined;
   return {
     file: brand,
     id: brand.id,
@@ -172,13 +178,54 @@ async function resolveBrand(
     signing,
     clientCa,
     limits: limits.limits,
-    customerAuthentication: brand.customerAuthentication,
+    customerAuthentication,
     theme: {
       primaryColor: brand.theme?.primaryColor ?? '#0b5394',
       ...(logoSvg !== undefined && { logoSvg }),
     },
     connector: { module: brand.connector.module, options: brand.connector.options ?? {} },
   };
+}
+
+/** The brand's customer authentication with its files read (CA bundles, private key). */
+async function customerAuthOf(
+  file: CustomerAuthFile,
+  at: string,
+  problems: Problems,
+): Promise<CustomerAuthConfig | undefined> {
+  const ca =
+    file.kind !== 'demo' && file.caFile ? await problems.read(`${at}/caFile`, file.caFile) : undefined;
+  switch (file.kind) {
+    case 'demo':
+      return { kind: 'demo', password: file.password };
+    case 'login-api':
+      if (!file.url.startsWith('https:')) problems.add(`${at}/url`, 'must be https: (it carries passwords)');
+      return {
+        kind: 'login-api',
+        url: file.url,
+        ...(file.headers && { headers: file.headers }),
+        ...(file.timeoutMs !== undefined && { timeoutMs: file.timeoutMs }),
+        ...(ca !== undefined && { ca }),
+      };
+    case 'oidc': {
+      if ((file.clientSecret === undefined) === (file.privateKeyFile === undefined)) {
+        problems.add(at, 'give exactly one of clientSecret and privateKeyFile');
+      }
+      const privateKeyPem = file.privateKeyFile
+        ? await problems.read(`${at}/privateKeyFile`, file.privateKeyFile)
+        : undefined;
+      return {
+        kind: 'oidc',
+        issuer: file.issuer,
+        clientId: file.clientId,
+        ...(file.clientSecret !== undefined && { clientSecret: file.clientSecret }),
+        ...(privateKeyPem !== undefined && { privateKeyPem }),
+        ...(file.scope !== undefined && { scope: file.scope }),
+        ...(file.cpfClaim !== undefined && { cpfClaim: file.cpfClaim }),
+        ...(ca !== undefined && { ca }),
+      };
+    }
+  }
 }
 
 async function resolveReceiver(

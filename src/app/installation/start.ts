@@ -194,7 +194,7 @@ export async function startInstallation(deps: InstallationDeps): Promise<Running
         logger,
         payments,
         connector: connectors.get(brand.id)!.connector,
-        demoPassword: auth.password,
+        customerAuth: brand.customerAuthentication,
         roles: { authz: roles.has('authz'), holder: roles.has('holder'), payments: roles.has('payments') },
         ...(installation.directory.allowLoopback && ca !== undefined && { simulatorCa: ca }),
       });
