@@ -233,8 +233,11 @@ export async function startHolderBrand(deps: {
       brands: () => config.id,
     });
   }
-  const publicAddress = await publicApp.listen({ host: config.host, port: config.publicPort });
-  const mtlsAddress = await mtlsApp.listen({ host: config.host, port: config.mtlsPort });
+  // A process without any of the brand's listener roles (jobs, operator, receiver only) keeps the
+  // brand's modules for its workers and the internal API, and binds no port of the brand.
+  const serves = roles.authz || roles.holder || roles.payments;
+  const publicAddress = serves ? await publicApp.listen({ host: config.host, port: config.publicPort }) : '';
+  const mtlsAddress = serves ? await mtlsApp.listen({ host: config.host, port: config.mtlsPort }) : '';
   logger.info({ issuer, mtlsBaseUrl, publicAddress, mtlsAddress, roles }, 'holder brand listening');
 
   return {

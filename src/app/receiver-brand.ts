@@ -26,7 +26,7 @@ export interface ReceiverBrandConfig {
   /** Origin as holders and browsers reach it (callback, webhooks, return page). */
   baseUrl: string;
   /** Server certificate of the receiver's own origin; `ca` makes it ask holders for theirs (webhooks). */
-  tls: { key: string; cert: string; ca: string };
+  tls: { key: string; cert: string; ca?: string };
   credentials: ReceiverCredentials;
   directory: { urls: DirectoryUrls; ssaIssuer: string; ca?: string };
   /** How long the participants list is cached (new holders seen within it); 5 s by default. */

@@ -119,7 +119,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         });
       }
       await options.operatorRoutes?.(app);
-      url = await app.listen({ host: config.http.host, port: config.http.port });
+      // The installation file's operator listener, unless the environment says otherwise.
+      const operator = options.installation?.listeners.operator;
+      url = await app.listen({
+        host: config.http.fromEnvironment.host ? config.http.host : (operator?.host ?? config.http.host),
+        port: config.http.fromEnvironment.port ? config.http.port : (operator?.port ?? config.http.port),
+      });
       logger.info({ url, roles: [...roles] }, 'Ponte is listening');
     }
     return { url, logger, database, crypto, jobs, events, roles, installation, close };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CustomerAuthConfig } from '../../authz/index.ts';
 import { OPEN_FINANCE_DIRECTORY, SSA_ISSUERS, type DirectoryUrls } from '../../directory/index.ts';
 import { ConfigError } from '../../platform/config/index.ts';
+import { isValidCnpj } from '../../platform/documents/index.ts';
 import type { BrandFile, CustomerAuthFile, InstallationFile, ReceiverFile } from './schema.ts';
 import type { InstallationSource } from './read.ts';
 import { limitProblems, type TrafficLimits } from './limits.ts';
@@ -147,6 +148,8 @@ async function resolveBrand(
   directoryCa: string | undefined,
 ): Promise<ResolvedBrand | undefined> {
   const at = `/brands/${i}`;
+  if (!isValidCnpj(brand.cnpj))
+    problems.add(`${at}/cnpj`, `${brand.cnpj} is not a valid CNPJ (check digits)`);
   const transport = await problems.pair(`${at}/certificates/transport`, brand.certificates.transport);
   const signing = await problems.pair(`${at}/certificates/signing`, brand.certificates.signing);
   const clientCa = brand.certificates.clientCaFile

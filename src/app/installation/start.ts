@@ -195,7 +195,13 @@ export async function startInstallation(deps: InstallationDeps): Promise<Running
         payments,
         connector: connectors.get(brand.id)!.connector,
         customerAuth: brand.customerAuthentication,
-        roles: { authz: roles.has('authz'), holder: roles.has('holder'), payments: roles.has('payments') },
+        // A role of the process serves a brand only where the brand plays the regulatory role:
+        // data APIs and consents for DADOS, payments for PAGTO (the directory's roles).
+        roles: {
+          authz: roles.has('authz'),
+          holder: roles.has('holder') && brand.file.roles.includes('DADOS'),
+          payments: roles.has('payments') && brand.file.roles.includes('PAGTO'),
+        },
         ...(installation.directory.allowLoopback && ca !== undefined && { simulatorCa: ca }),
       });
       closers.push(() => started.close());
@@ -220,7 +226,13 @@ export async function startInstallation(deps: InstallationDeps): Promise<Running
             host: receiver.host,
             port: receiver.file.listen.port,
             baseUrl: receiver.file.baseUrl.replace(/\/+$/, ''),
-            tls: { key: receiver.server.keyPem, cert: receiver.server.certificatePem, ca: ca ?? '' },
+            tls: {
+              key: receiver.server.keyPem,
+              cert: receiver.server.certificatePem,
+              // Holders' webhooks come over mTLS with their BRCAC (DIGEST §4.6): ask for it when
+              // the directory's CA is known; otherwise the system's trust store checks it.
+              ...(ca !== undefined && { ca }),
+            },
             credentials: {
               orgId: receiver.file.orgId,
               softwareStatementId: receiver.file.softwareStatementId,

@@ -18,7 +18,13 @@ export interface DatabaseConfig {
 export interface Config {
   home: string;
   database: DatabaseConfig;
-  http: { host: string; port: number; trustProxy: boolean };
+  http: {
+    host: string;
+    port: number;
+    trustProxy: boolean;
+    /** Which of host and port the environment set: they override an installation file's operator listener. */
+    fromEnvironment: { host: boolean; port: boolean };
+  };
   log: { level: (typeof LOG_LEVELS)[number]; pretty: boolean };
   crypto: {
     masterKeyFile: string;
@@ -78,6 +84,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       host: read.string('PONTE_HTTP_HOST', '127.0.0.1'),
       port: read.int('PONTE_HTTP_PORT', 8080, { min: 0, max: 65535 }),
       trustProxy: read.bool('PONTE_TRUST_PROXY', false),
+      fromEnvironment: {
+        host: read.optionalString('PONTE_HTTP_HOST') !== undefined,
+        port: read.optionalString('PONTE_HTTP_PORT') !== undefined,
+      },
     },
     log: {
       level: read.oneOf('PONTE_LOG_LEVEL', 'info', LOG_LEVELS),
