@@ -42,7 +42,7 @@ describe('ponte start --config refuses a bad installation with exit 78', () => {
     await fs.writeFile(path.join(dir, 'empty-connector.ts'), 'export const nothing = 1;\n');
     await fs.writeFile(
       path.join(dir, 'shapeless-connector.ts'),
-      'export function createConnector() { return { connector: { customers: {}, accounts: {} } }; }\n',
+      'export function createConnector() { return { customers: {}, accounts: {} }; }\n',
     );
     good = {
       directory: { preset: 'sandbox', caFile: 'ca.pem' },
@@ -152,24 +152,30 @@ describe('ponte start --config refuses a bad installation with exit 78', () => {
   it('a connector module that is missing', async () => {
     refused(
       await start((b) => (b.connector.module = './no-such-connector.ts')),
-      /\/brands\/0\/connector: connector module \.\/no-such-connector\.ts could not be loaded/,
+      /\/brands\/0\/connector: cannot find connector module \.\/no-such-connector\.ts/,
     );
   });
 
   it('a connector module without createConnector', async () => {
     refused(
       await start(() => {}),
-      /\/brands\/0\/connector: connector module \.\/empty-connector\.ts does not export a createConnector/,
+      /\/brands\/0\/connector: \.\/empty-connector\.ts is not a Ponte connector module: createConnector is missing/,
     );
   });
 
-  it('a connector of the wrong shape, naming what is missing (and the Pix rail for PAGTO)', async () => {
+  it('a connector whose connector lacks parts of the contract, naming them', async () => {
+    refused(
+      await start((b) => (b.connector.module = './shapeless-connector.ts')),
+      /\/brands\/0\/connector: \.\/shapeless-connector\.ts is not a Ponte connector module: createConnector\(\) returned a connector where .*resources is missing/,
+    );
+  });
+
+  it('a PAGTO brand whose connector module has no Pix rail', async () => {
     const result = await start((b) => {
       b.connector.module = './shapeless-connector.ts';
       b.roles = ['DADOS', 'PAGTO'];
     });
-    refused(result, /connector\.resources is missing/);
-    assert.match(result.stderr, /pix \(the Pix rail\) is missing, and the brand has the PAGTO role/);
+    refused(result, /createPixRail is missing \(a brand has the payments role, PAGTO\)/);
   });
 
   it('a secret interpolated from the environment is accepted (the run goes on to the next check)', async () => {
@@ -177,7 +183,7 @@ describe('ponte start --config refuses a bad installation with exit 78', () => {
       (b) => (b.internalApi = { keys: [{ id: 'app', key: '${PONTE_SECRET_KEY}' }] }),
     );
     // Past the file's checks: it stops at the connector, proving the variable was read.
-    refused(result, /does not export a createConnector/);
+    refused(result, /empty-connector\.ts is not a Ponte connector module: createConnector is missing/);
     assert.doesNotMatch(result.stderr, /PONTE_SECRET_KEY/);
   });
 });
