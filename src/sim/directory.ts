@@ -118,7 +118,7 @@ export function addHolder(
     legalEntityName: holder.legalName,
     organisationName: holder.name,
     registrationNumber: holder.cnpj,
-    roles: [...HOLDER_ROLES],
+    roles: holder.roles ?? [...HOLDER_ROLES],
   });
   directory.registry.addAuthorisationServer({
     organisationId: holder.orgId,

@@ -49,6 +49,8 @@ function holderOf(enrolment: Enrolment): SimHolder {
     cnpj: enrolment.request.cnpj,
     orgId: enrolment.orgId,
     customers: 0,
+    // The directory lists the roles the institution enrolled with, as its software statement does.
+    roles: enrolment.request.roles,
     theme: { primaryColor: '#333333', accentColor: '#999999' },
   };
 }

@@ -16,6 +16,8 @@ export interface SimHolder {
   /** Customers seeded for this brand (holders of different sizes). */
   customers: number;
   theme: { primaryColor: string; accentColor: string };
+  /** Regulatory roles in the directory; DADOS and CONTA (a holder of accounts) unless given. */
+  roles?: RegulatoryRole[];
 }
 
 export interface SimReceiver {

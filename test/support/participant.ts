@@ -64,10 +64,16 @@ export async function softwareStatement(p: Participant, manifest: SimManifest): 
   return (await ssa.text()).trim();
 }
 
+/** An authorisation server as a client finds it: in the manifest, or in the participants list. */
+export interface AuthorisationServerRef {
+  issuer: string;
+  discoveryUrl: string;
+}
+
 /** DCR at a brand (its mTLS registration endpoint alias); answers the registration response. */
 export async function registerAt(
   p: Participant,
-  brand: SimManifest['brands'][number],
+  brand: AuthorisationServerRef,
   ssa: string,
   redirectUri: string,
   extra: Record<string, unknown> = {},
@@ -100,7 +106,7 @@ export async function registerAt(
 /** openid-client 6 configured as a FAPI-BR relying party of the brand. */
 export async function relyingPartyAt(
   p: Participant,
-  brand: SimManifest['brands'][number],
+  brand: AuthorisationServerRef,
   clientId: string,
 ): Promise<client.Configuration> {
   const config = await client.discovery(

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startSimulatedServer, type SimulatedServer } from '../../src/sim/ecosystem.ts';
 import { loadConfig } from '../../src/platform/config/index.ts';
 import type { TestDatabase } from '../../src/platform/db/testing.ts';
+import type { CoreBankConnector } from '../../src/connectors/index.ts';
 
 /**
  * `ponte start` with the simulated ecosystem, in process, on a test database: random ports, a
@@ -66,6 +67,8 @@ export async function reservePort(): Promise<{ port: number; origin: string; rel
   };
 }
 
+type DemoCustomer = SimulatedServer['ecosystem']['manifest']['brands'][number]['customers'][number];
+
 /**
  * A demo customer (PF) of the manifest's brand `index` who can pay: a checking account (the payer
  * the authorisation page offers first) holding at least `atLeast`. The generated histories end
@@ -75,20 +78,30 @@ export async function payingCustomer(
   server: SimulatedServer,
   index: number,
   atLeast = 100,
-): Promise<SimulatedServer['ecosystem']['manifest']['brands'][number]['customers'][number]> {
+): Promise<DemoCustomer> {
   const entry = server.ecosystem.manifest.brands[index]!;
   const { connector } = server.ecosystem.brands[index]!;
-  for (const customer of entry.customers.filter((c) => c.type === 'PF')) {
-    const ref = await connector.customers.findCustomer(entry.brandId, { type: 'CPF', number: customer.cpf });
+  return payingCustomerOf(connector, entry.brandId, entry.customers, atLeast);
+}
+
+/** The first of `customers` (PF) whose first checking account at the brand holds `atLeast`. */
+export async function payingCustomerOf<C extends { type: string; cpf: string }>(
+  connector: CoreBankConnector,
+  brandId: string,
+  customers: C[],
+  atLeast: number,
+): Promise<C> {
+  for (const customer of customers.filter((c) => c.type === 'PF')) {
+    const ref = await connector.customers.findCustomer(brandId, { type: 'CPF', number: customer.cpf });
     if (ref === null) continue;
-    const page = await connector.accounts.listAccounts(entry.brandId, ref, {
+    const page = await connector.accounts.listAccounts(brandId, ref, {
       accountType: 'CONTA_DEPOSITO_A_VISTA',
       page: { page: 1, pageSize: 25 },
     });
     const [first] = page.items;
     if (first === undefined) continue;
-    const balances = await connector.accounts.getBalances(entry.brandId, ref, first.accountId);
+    const balances = await connector.accounts.getBalances(brandId, ref, first.accountId);
     if (Number(balances.availableAmount.amount) >= atLeast) return customer;
   }
-  throw new Error(`no demo customer of ${entry.brandId} has a checking account with ${atLeast} or more`);
+  throw new Error(`no demo customer of ${brandId} has a checking account with ${atLeast} or more`);
 }
