@@ -157,7 +157,8 @@ export async function startSimulatedServer(config: Config): Promise<SimulatedSer
         legalName: holder.legalName,
         orgId: holder.orgId,
         cnpj: holder.cnpj,
-        roles: ['DADOS', 'PAGTO'],
+        // As the directory lists them (src/sim/directory.ts): data, and accounts for Pix initiation.
+        roles: ['DADOS', 'CONTA'],
         ...brandUrls[i]!,
         listen: { host, publicPort: ports.brands[i]!.public, mtlsPort: ports.brands[i]!.mtls },
         certificates: {

@@ -41,6 +41,13 @@ export interface InstallationDeps {
   directoryCacheTtlMs?: number;
 }
 
+/**
+ * A brand answers payment initiation (payments APIs, Pix rail) when it keeps accounts: the
+ * directory's CONTA role ("detentora de conta"); PAGTO is accepted too, as installations name it.
+ */
+const receivesPayments = (brand: ResolvedBrand) =>
+  brand.file.roles.includes('CONTA') || brand.file.roles.includes('PAGTO');
+
 /** Brand signing key as the authorization server publishes it. */
 const signingKeyPem = (brand: ResolvedBrand) =>
   createPrivateKey(brand.signing.keyPem).export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -112,7 +119,7 @@ export async function startInstallation(deps: InstallationDeps): Promise<Running
         spec: brand.connector.module,
         baseDir: installation.baseDir,
         options: brand.connector.options,
-        pix: brand.file.roles.includes('PAGTO'),
+        pix: receivesPayments(brand),
         deps: { ...services, brand: { id: brand.id, name: brand.name } },
         onTransferFinished,
       });
@@ -200,7 +207,7 @@ export async function startInstallation(deps: InstallationDeps): Promise<Running
         roles: {
           authz: roles.has('authz'),
           holder: roles.has('holder') && brand.file.roles.includes('DADOS'),
-          payments: roles.has('payments') && brand.file.roles.includes('PAGTO'),
+          payments: roles.has('payments') && receivesPayments(brand),
         },
         ...(installation.directory.allowLoopback && ca !== undefined && { simulatorCa: ca }),
       });
