@@ -165,6 +165,30 @@ describe('simulated ecosystem, end to end as an outside receiver', () => {
       const notGranted = await callApi(alfa, accountsUrl(`/${list[0]!.accountId}/transactions`), receiver.consentsToken); // prettier-ignore
       assert.equal(notGranted.status, 403, 'a client_credentials token is not a data token');
 
+      // The institution's own channel sees it through the internal consent API on the operator
+      // listener, with its API key from the manifest; another brand's key does not (least privilege).
+      const internal = brand.internalConsentsApi!;
+      const channel = (key: string, route: string, body?: unknown) =>
+        fetch(`${internal.url}${route}`, {
+          method: body === undefined ? 'GET' : 'POST',
+          headers: {
+            [internal.apiKeyHeader]: key,
+            ...(body !== undefined && { 'content-type': 'application/json' }),
+          },
+          ...(body !== undefined && { body: JSON.stringify(body) }),
+        });
+      const search = await channel(internal.apiKey, '/search', {
+        customer: { type: 'CPF', identification: customer.cpf },
+      });
+      assert.equal(search.status, 200);
+      const found = ((await search.json()) as { data: Array<{ consentId: string; status: string; active: boolean; clientName?: string }> }).data.find((c) => c.consentId === consentId); // prettier-ignore
+      assert.equal(found?.status, 'AUTHORISED');
+      assert.equal(found?.active, true);
+      assert.equal(found?.clientName, alfa.software.clientName);
+      const otherBrandKey = manifest.brands[1]!.internalConsentsApi!.apiKey;
+      assert.equal((await channel(otherBrandKey, `/${encodeURIComponent(consentId)}`)).status, 404);
+      assert.equal((await channel('x'.repeat(43), `/${encodeURIComponent(consentId)}`)).status, 401);
+
       // The receiver revokes the consent; the refresh token dies with it.
       const revoked = await callApi(
         alfa,
