@@ -1,9 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:https';
 import path from 'node:path';
-import type { TLSSocket } from 'node:tls';
 import {
   createLocalJWKSet,
   flattenedVerify,
@@ -17,10 +15,9 @@ import type { Browser } from 'playwright-core';
 import type { SimulatedServer } from '../src/sim/ecosystem.ts';
 import { launchBrowser, logIn, openSession } from '../src/authz/testing/browser.ts';
 import { buildEndToEndId, WEBHOOK_SIGNATURE_HEADER } from '../src/payments/index.ts';
-import { loadOrCreateCertificateAuthority } from '../src/pki/index.ts';
-import { systemClock } from '../src/platform/clock/index.ts';
 import { createTestDatabase } from '../src/platform/db/testing.ts';
 import { payingCustomer, reservePort, startSimulator } from './support/sim.ts';
+import { startWebhookReceiver, type Hook } from './support/webhooks.ts';
 import { waitFor } from '../src/platform/jobs/testing.ts';
 import type { SimManifest } from '../src/sim/manifest.ts';
 import {
@@ -40,13 +37,6 @@ import {
 const tdb = await createTestDatabase();
 const CREDITOR = { ispb: '99999999', issuer: '0001', number: '1234567', accountType: 'CACC' };
 
-interface Hook {
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  subject: string | undefined;
-}
-
 describe('simulated ecosystem: Pix payment initiation as an outside initiator', () => {
   let sim: Awaited<ReturnType<typeof startSimulator>>;
   let server: SimulatedServer;
@@ -54,8 +44,8 @@ describe('simulated ecosystem: Pix payment initiation as an outside initiator', 
   let manifest: SimManifest;
   let browser: Browser;
   let alfa: Participant;
-  let webhookServer: Server;
-  const hooks: Hook[] = [];
+  let webhooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let hooks: Hook[];
 
   before(async () => {
     // The initiator's origin (its redirect and webhook URIs) is a port this test holds.
@@ -68,38 +58,14 @@ describe('simulated ecosystem: Pix payment initiation as an outside initiator', 
     manifest = server.ecosystem.manifest;
     alfa = await participantFrom(path.join(home, 'sim'), manifest, 0);
     // The initiator's webhook endpoint, on the URI its software statement declares, over mTLS.
-    const ca = await loadOrCreateCertificateAuthority({ dir: path.join(home, 'sim', 'ca'), clock: systemClock }); // prettier-ignore
-    const tls = await ca.issueServerCertificate({ commonName: 'localhost', organizationName: 'Fintech Alfa', ipAddresses: ['127.0.0.1'] }); // prettier-ignore
     const webhookUri = new URL(alfa.software.webhookUris[0]!);
-    // The same origin is the software's redirect URI, which the browser reaches (intercepted by
-    // the test, but Chromium may still preconnect): ask for a certificate without demanding one,
-    // and record whether the caller presented a valid one.
-    webhookServer = createServer(
-      { key: tls.privateKeyPem, cert: tls.chainPem, ca: ca.trustBundlePem, requestCert: true, rejectUnauthorized: false }, // prettier-ignore
-      (req, res) => {
-        let body = '';
-        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        req.on('end', () => {
-          // The browser's redirect to the callback (should Chromium reach the real origin).
-          if (req.method === 'GET')
-            return void res.writeHead(200, { 'content-type': 'text/html' }).end('<title>receptor</title>');
-          const socket = req.socket as TLSSocket;
-          const subject = socket.authorized ? socket.getPeerX509Certificate()?.subject : undefined;
-          hooks.push({ path: req.url ?? '', headers: req.headers, body, subject });
-          res.writeHead(socket.authorized ? 202 : 401).end();
-        });
-      },
-    );
     assert.equal(Number(webhookUri.port), origin.port);
     await origin.release();
-    await new Promise<void>((resolve, reject) => {
-      webhookServer.once('error', reject);
-      webhookServer.listen(Number(webhookUri.port), webhookUri.hostname, resolve);
-    });
+    webhooks = await startWebhookReceiver(path.join(home, 'sim'), webhookUri.href);
+    hooks = webhooks.hooks;
   });
   after(async () => {
-    webhookServer?.closeAllConnections();
-    await new Promise<void>((resolve) => (webhookServer ? webhookServer.close(() => resolve()) : resolve()));
+    await webhooks?.close();
     await browser?.close();
     await alfa?.agent.close();
     await sim?.close();
