@@ -42,6 +42,23 @@ const simDb = await createTestDatabase();
 const bankDb = await createTestDatabase();
 const HEADER = 'x-ssl-client-cert';
 
+/** A plain HTTP GET from a chosen loopback source address (undici's Agent ignores `localAddress`). */
+function plainGet(port: number, urlPath: string, localAddress: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+    const request = http.get(
+      { host: '127.0.0.1', port, path: urlPath, localAddress, headers },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }),
+        );
+      },
+    );
+    request.on('error', reject);
+  });
+}
+
 interface PonteProcess {
   name: string;
   child: ChildProcess;
@@ -320,38 +337,32 @@ describe('gateway mode behind a real nginx, processes split by role', () => {
     // Straight to a holder process, bypassing nginx, with alfa's real certificate in the header:
     // believed from the trusted proxy address (127.0.0.1), refused from any other.
     const direct = (localAddress: string) =>
-      new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
-        // node:http, as undici's Agent does not pass `localAddress` on to the socket.
-        const request = http.get(
-          {
-            host: '127.0.0.1',
-            port: byName('b').mtlsPort,
-            path: '/open-banking/accounts/v2/accounts',
-            localAddress,
-            headers: {
-              authorization: `Bearer ${tokens.access_token}`,
-              'x-fapi-interaction-id': randomUUID(),
-              [HEADER]: encodeURIComponent(alfaCert),
-            },
-          },
-          (response) => {
-            let text = '';
-            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-            response.on('end', () =>
-              resolve({
-                status: response.statusCode ?? 0,
-                body: JSON.parse(text) as Record<string, unknown>,
-              }),
-            );
-          },
-        );
-        request.on('error', reject);
+      plainGet(byName('b').mtlsPort, '/open-banking/accounts/v2/accounts', localAddress, {
+        authorization: `Bearer ${tokens.access_token}`,
+        'x-fapi-interaction-id': randomUUID(),
+        [HEADER]: encodeURIComponent(alfaCert),
       });
     const fromProxy = await direct('127.0.0.1');
     assert.equal(fromProxy.status, 200, `control: the header works from a trusted proxy ${JSON.stringify(fromProxy.body)}`); // prettier-ignore
     const forged = await direct('127.0.0.2');
     assert.equal(forged.status, 401, JSON.stringify(forged.body));
     assert.ok(Array.isArray(forged.body.errors), 'the spec error body');
+    // Nor are the gateway's X-Forwarded-* believed from elsewhere: oidc-provider behind a proxy
+    // builds its endpoint URLs from them.
+    const discoveryFrom = async (localAddress: string) => {
+      const answer = await plainGet(
+        byName('a').publicPort,
+        '/auth/.well-known/openid-configuration',
+        localAddress,
+        {
+          'x-forwarded-host': 'evil.example',
+          'x-forwarded-proto': 'https',
+        },
+      );
+      return new URL(String(answer.body.authorization_endpoint)).host;
+    };
+    assert.equal(await discoveryFrom('127.0.0.1'), 'evil.example', 'control: believed from the gateway');
+    assert.notEqual(await discoveryFrom('127.0.0.2'), 'evil.example');
 
     // B dies mid-flow (SIGKILL: no draining); B2 serves the same token and consent from PostgreSQL.
     const b = byName('b');
