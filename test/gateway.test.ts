@@ -169,7 +169,8 @@ describe('gateway mode behind a real nginx, processes split by role', () => {
     const at = (port: number) => `127.0.0.1:${port}`;
     await Promise.all([gwPublic.release(), gwMtls.release()]);
     nginx = await startNginx({
-      prefix: path.join(work, 'nginx'),
+      // Its own folder outside `work` (0700): nginx workers may run as an unprivileged user.
+      prefix: await fs.mkdtemp(path.join(os.tmpdir(), 'ponte-nginx-')),
       host: '127.0.0.1',
       publicPort: gwPublic.port,
       mtlsPort: gwMtls.port,
@@ -189,6 +190,7 @@ describe('gateway mode behind a real nginx, processes split by role', () => {
 
   after(async () => {
     await nginx?.stop();
+    if (nginx) await fs.rm(nginx.prefix, { recursive: true, force: true });
     for (const p of processes) {
       if (p.child.exitCode === null && p.child.signalCode === null) {
         p.child.kill('SIGTERM');

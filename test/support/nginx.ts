@@ -113,6 +113,7 @@ async function accepting(host: string, port: number): Promise<boolean> {
 
 export interface RunningNginx {
   child: ChildProcess;
+  prefix: string;
   /** Lines of the access log so far. */
   accessLog(): Promise<string[]>;
   stop(): Promise<void>;
@@ -124,7 +125,8 @@ export interface RunningNginx {
  */
 export async function startNginx(c: GatewayConfig): Promise<RunningNginx> {
   await fs.mkdir(path.join(c.prefix, 'tmp'), { recursive: true });
-  // Workers may run as an unprivileged user (nginx started as root): let them reach their temp files.
+  // Workers may run as an unprivileged user (nginx started as root): let them reach their temp
+  // files (the prefix's parents must be traversable too).
   await fs.chmod(c.prefix, 0o755);
   const conf = path.join(c.prefix, 'nginx.conf');
   await fs.writeFile(conf, nginxConfig(c));
@@ -147,6 +149,7 @@ export async function startNginx(c: GatewayConfig): Promise<RunningNginx> {
   }
   return {
     child,
+    prefix: c.prefix,
     accessLog: async () =>
       (await fs.readFile(path.join(c.prefix, 'access.log'), 'utf8')).split('\n').filter(Boolean),
     async stop() {
