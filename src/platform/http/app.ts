@@ -14,10 +14,14 @@ import type { ReadinessCheck } from './health.ts';
 import { installInteractionId } from './interaction-id.ts';
 import { registerMetrics } from './metrics.ts';
 import type { PonteApp } from './types.ts';
-import { installClientCertificate, type ClientCertificateSource } from './client-certificate.ts';
+import { installClientCertificate, proxyList, type ClientCertificateSource } from './client-certificate.ts';
 
 export interface HttpAppOptions {
-  /** Proxies whose X-Forwarded-* headers are believed (Fastify `trustProxy`); none by default. */
+  /**
+   * Proxies whose X-Forwarded-* headers are believed (Fastify `trustProxy`: `request.ip`,
+   * `request.protocol`); by default the gateway's `trustedProxies` when client certificates come
+   * from a proxy, else none.
+   */
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** Largest accepted body in bytes; 512 KiB by default (a signed 60-payment Pix batch fits). */
   bodyLimit?: number;
@@ -60,6 +64,9 @@ const MAX_PARAM_LENGTH = 256;
 export function createHttpApp(deps: HttpAppDeps): PonteApp {
   const options = deps.options ?? {};
   const generateId = options.generateInteractionId ?? randomUUID;
+  const gateway = options.clientCertificates?.mode === 'proxy' ? options.clientCertificates : undefined;
+  // Checked here first, with a message naming the entry (Fastify's own check says less).
+  if (gateway) proxyList(gateway.trustedProxies);
   // The cast widens pino's Logger to FastifyBaseLogger, the logger type plugins are written against.
   const app = Fastify({
     loggerInstance: deps.logger,
@@ -68,7 +75,8 @@ export function createHttpApp(deps: HttpAppDeps): PonteApp {
     genReqId: (raw) => interactionIdFrom(raw.headers) ?? generateId(),
     logController: new LogController({ requestIdLogLabel: INTERACTION_ID_LOG_KEY }),
     frameworkErrors: frameworkErrorHandler(deps.clock),
-    trustProxy: options.trustProxy ?? false,
+    // Behind a gateway, `request.ip` is the client's (per-IP limits, logs), not the gateway's.
+    trustProxy: options.trustProxy ?? (gateway ? [...gateway.trustedProxies] : false),
     bodyLimit: options.bodyLimit ?? 512 * 1024,
     ...(options.tls && {
       https: {

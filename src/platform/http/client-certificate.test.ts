@@ -65,6 +65,43 @@ describe('client certificate from a TLS-terminating proxy', () => {
     assert.deepEqual(res.json(), { subject: null, verified: false });
   });
 
+  function forwardedEcho(t: { after(fn: () => Promise<void>): void }, trustedProxies: string[]) {
+    const { app } = createTestHttpApp(t, {
+      options: { clientCertificates: { mode: 'proxy', header: 'x-ssl-client-cert', trustedProxies } },
+    });
+    app.get('/forwarded', (request) => ({
+      ip: request.ip,
+      host: request.headers['x-forwarded-host'] ?? null,
+      proto: request.headers['x-forwarded-proto'] ?? null,
+      certificateHeader: request.headers['x-ssl-client-cert'] !== undefined,
+    }));
+    return app;
+  }
+  const forwardedHeaders = {
+    'x-forwarded-for': '203.0.113.9',
+    'x-forwarded-host': 'evil.example',
+    'x-forwarded-proto': 'https',
+    'x-ssl-client-cert': 'anything',
+  };
+
+  it('drops the gateway headers of a request from an address that is not a configured proxy', async (t) => {
+    const app = forwardedEcho(t, ['10.0.0.7']);
+    const res = await app.inject({ url: '/forwarded', headers: forwardedHeaders });
+    // Nothing downstream (oidc-provider builds its URLs from X-Forwarded-Host) sees them.
+    assert.deepEqual(res.json(), { ip: '127.0.0.1', host: null, proto: null, certificateHeader: false });
+  });
+
+  it('believes the gateway headers from a configured proxy: request.ip is the client behind it', async (t) => {
+    const app = forwardedEcho(t, ['127.0.0.1']);
+    const res = await app.inject({ url: '/forwarded', headers: forwardedHeaders });
+    assert.deepEqual(res.json(), {
+      ip: '203.0.113.9',
+      host: 'evil.example',
+      proto: 'https',
+      certificateHeader: true,
+    });
+  });
+
   it('treats a garbled forwarded certificate as absent, not as a server error', async (t) => {
     const app = appWithProxy(t, ['127.0.0.1']);
     const res = await app.inject({ url: '/whoami', headers: { 'x-ssl-client-cert': 'not-a-certificate' } });

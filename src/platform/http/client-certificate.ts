@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import { hash, X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
  * Where the client certificate of an mTLS request comes from (DESIGN §1, FAPI-BR mTLS):
@@ -38,7 +38,8 @@ declare module 'fastify' {
   }
 }
 
-function proxyList(entries: readonly string[]): BlockList {
+/** The proxies' addresses; throws, naming the entry, on one that is not an IP address or CIDR. */
+export function proxyList(entries: readonly string[]): BlockList {
   const list = new BlockList();
   for (const entry of entries) {
     const [address, prefix] = entry.split('/');
@@ -61,8 +62,21 @@ function fromTls(request: FastifyRequest): PresentedCertificate | undefined {
   return found ?? undefined;
 }
 
+/**
+ * Headers only a gateway may set. From any other address they are removed before a route or the
+ * authorization server sees them: oidc-provider behind a proxy (`provider.proxy`) builds its
+ * endpoint URLs from X-Forwarded-Host/Proto whoever sends them.
+ */
+const FORWARDED_HEADERS = [
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-port',
+];
+
 export function installClientCertificate(
-  app: { decorateRequest(name: string, value: unknown): unknown },
+  app: Pick<FastifyInstance, 'decorateRequest' | 'addHook'>,
   source: ClientCertificateSource,
 ): void {
   if (source.mode === 'tls') {
@@ -73,16 +87,30 @@ export function installClientCertificate(
   }
   const trusted = proxyList(source.trustedProxies);
   const header = source.header.toLowerCase();
-  app.decorateRequest('clientCertificate', function (this: FastifyRequest) {
-    const remote = this.raw.socket.remoteAddress ?? '';
-    const family = isIP(remote) === 6 ? 'ipv6' : 'ipv4';
-    // A header from anyone but a configured proxy is ignored: it would be a forged certificate.
-    if (
-      !remote ||
-      !trusted.check(remote.replace(/^::ffff:/, ''), remote.startsWith('::ffff:') ? 'ipv4' : family)
-    ) {
-      return undefined;
+  const fromTrustedProxy = (request: FastifyRequest) => {
+    const remote = request.raw.socket.remoteAddress ?? '';
+    if (!remote) return false;
+    if (remote.startsWith('::ffff:')) return trusted.check(remote.slice(7), 'ipv4');
+    return trusted.check(remote, isIP(remote) === 6 ? 'ipv6' : 'ipv4');
+  };
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!fromTrustedProxy(request)) {
+      // A certificate header from anyone but a configured proxy is a forged certificate, or a
+      // gateway missing from trustedProxies: ignored (the request then has no certificate, and
+      // every endpoint that needs one refuses it), and said in the log for the operator.
+      if (request.headers[header] !== undefined) {
+        request.log.warn(
+          { remoteAddress: request.raw.socket.remoteAddress, header },
+          'client certificate header from an address that is not a trusted proxy: ignored',
+        );
+        delete request.raw.headers[header];
+      }
+      for (const name of FORWARDED_HEADERS) delete request.raw.headers[name];
     }
+    done();
+  });
+  app.decorateRequest('clientCertificate', function (this: FastifyRequest) {
+    if (!fromTrustedProxy(this)) return undefined;
     const raw = this.headers[header];
     if (typeof raw !== 'string' || raw.length === 0) return undefined;
     try {
