@@ -25,6 +25,7 @@ export type {
   CustomerDocumentRef,
   ManagedConsent,
 } from './service/management.ts';
+export { consentsQueues, type ConsentsJobPayloads } from './jobs.ts';
 export { startExpirySweeps, type ExpirySweepOptions } from './service/expiry-sweep.ts';
 
 export {
