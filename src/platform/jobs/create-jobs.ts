@@ -82,10 +82,10 @@ export interface Jobs<Payloads extends object = JobPayloads> {
  *
  * @example
  *   const jobs = await createJobs({ connection: config.database.url, logger, queues: allQueues });
- *   await jobs.work('payments.settle', async ({ brandId, paymentId }, job) => settle(brandId, paymentId, job.signal));
+ *   await jobs.work('orders.ship', async ({ brandId, orderId }, job) => ship(brandId, orderId, job.signal));
  *   await db.transaction(async (tx) => {
- *     await acceptPayment(tx, paymentId);
- *     await jobs.send(tx, 'payments.settle', { brandId, paymentId });
+ *     await acceptOrder(tx, orderId);
+ *     await jobs.send(tx, 'orders.ship', { brandId, orderId });
  *   });
  */
 export async function createJobs<Payloads extends object = JobPayloads>(

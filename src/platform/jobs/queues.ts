@@ -5,22 +5,22 @@
  * A module declares a job in two places, both in its own `jobs.ts`:
  *
  * @example
- *   // src/consents/jobs.ts
+ *   // src/orders/jobs.ts (a made-up module)
  *   import type { QueueMap } from '../platform/jobs/index.ts';
  *
  *   // 1. the payload, merged into the platform's JobPayloads (so send/work type-check)
- *   export interface ConsentsJobPayloads {
- *     'consents.expire-sweep': { batchSize: number; intervalSeconds: number };
+ *   export interface OrdersJobPayloads {
+ *     'orders.ship': { brandId: string; orderId: string };
  *   }
  *   declare module '../platform/jobs/index.ts' {
- *     interface JobPayloads extends ConsentsJobPayloads {}
+ *     interface JobPayloads extends OrdersJobPayloads {}
  *   }
  *
  *   // 2. the queue: a total map over the module's own jobs
- *   export const consentsQueues = {
- *     'consents.expire-sweep': { description: '...', retryLimit: 3, retryDelaySeconds: 10,
- *                                retryBackoff: true, expireInSeconds: 300, policy: 'stately' },
- *   } as const satisfies QueueMap<ConsentsJobPayloads>;
+ *   export const ordersQueues = {
+ *     'orders.ship': { description: '...', retryLimit: 3, retryDelaySeconds: 10,
+ *                      retryBackoff: true, expireInSeconds: 300, concurrency: 5 },
+ *   } as const satisfies QueueMap<OrdersJobPayloads>;
  *
  *   // src/app/queues.ts gathers every module's map: createJobs({ ..., queues: allQueues })
  */
