@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
+import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
+import { allQueues } from '../src/app/queues.ts';
+import { consentsEvents } from '../src/consents/events.ts';
+import { paymentsEvents } from '../src/payments/events.ts';
+import type { Transaction } from '../src/platform/db/index.ts';
+import { recordEvent } from '../src/platform/events/index.ts';
+import type { Jobs } from '../src/platform/jobs/index.ts';
+import { receiverEvents } from '../src/receiver/events.ts';
+import { sampleBankQueues } from '../src/sample-bank/jobs.ts';
 
 // The module boundaries of DESIGN §2 are enforced by `npm run check` (eslint.config.js,
 // scripts/eslint-boundaries.js). These tests lint small sources placed, by name, in the folders
@@ -84,3 +93,43 @@ describe('module boundaries (npm run check)', () => {
     assert.deepEqual(await problems('src/directory/x.ts', `import '../pki/index.ts';\n`), []);
   });
 });
+
+describe('the platform knows no module (DESIGN §2: modules contribute their jobs and events)', () => {
+  // Every job and event a module declares, from the maps the modules export.
+  const jobNames = Object.keys({ ...allQueues, ...sampleBankQueues });
+  const eventNames = Object.keys({ ...consentsEvents, ...paymentsEvents, ...receiverEvents });
+
+  it('names no job or event of a module anywhere in src/platform (tests aside)', () => {
+    assert.ok(
+      jobNames.includes('payments.settle') && eventNames.includes('consent.revoked'),
+      'names collected',
+    );
+    const files = globSync('src/platform/**/*.ts', { cwd: root }).filter(
+      (file) => !file.endsWith('.test.ts'),
+    );
+    assert.ok(files.length > 50, `platform sources found (${files.length})`);
+    const found = files.flatMap((file) => {
+      const source = readFileSync(path.join(root, file), 'utf8');
+      return [...jobNames, ...eventNames]
+        .filter((name) => source.includes(name))
+        .map((name) => `${file}: ${name}`);
+    });
+    assert.deepEqual(found, []);
+  });
+
+  it('declares each module job and event once, named <module or aggregate>.<what>', () => {
+    for (const name of [...jobNames, ...eventNames]) assert.match(name, /^[a-z-]+\.[a-z.-]+$/, name);
+    assert.equal(new Set(jobNames).size, jobNames.length);
+  });
+});
+
+// Compile-time half of the contract (checked by `npm run check:types`, never called): a job or
+// event no module declared does not type-check.
+export function _undeclaredNamesDoNotCompile(jobs: Jobs, tx: Transaction): void {
+  // @ts-expect-error no module declares this job
+  void jobs.send('platform.nothing', {});
+  // @ts-expect-error no module declares this job
+  void jobs.work('platform.nothing', () => undefined);
+  // @ts-expect-error no module declares this event
+  void recordEvent(tx, { type: 'nothing.happened', brandId: 'b', aggregateId: 'a', payload: {} });
+}

@@ -20,6 +20,7 @@ import type { ConnectorUnderTest } from '../../src/connectors/index.ts';
 import {
   createSampleBankConnector,
   createSamplePixRail,
+  sampleBankQueues,
   seedSampleBank,
   type SamplePixRail,
 } from '../../src/sample-bank/index.ts';
@@ -64,7 +65,11 @@ const sampleBank: ConnectorUnderTest = {
 
   async pixRail() {
     if (!database || !cipher) throw new Error('pixRail() runs after connector()');
-    jobs = await createJobs({ connection: database.url, logger: createLogger({ level: 'silent' }) });
+    jobs = await createJobs({
+      connection: database.url,
+      logger: createLogger({ level: 'silent' }),
+      queues: sampleBankQueues,
+    });
     rail = createSamplePixRail(
       { db: database.db, cipher, jobs },
       // Under the limit: the insufficient-funds fixture must reach the balance check.

@@ -6,6 +6,7 @@ import { openDatabase, type OpenDatabase } from '../platform/db/bootstrap.ts';
 import { createHttpApp, type PonteApp } from '../platform/http/index.ts';
 import { createInProcessEventBus, createOutboxRelay, type EventBus } from '../platform/events/index.ts';
 import { createJobs, type Jobs } from '../platform/jobs/index.ts';
+import { allQueues } from './queues.ts';
 import { createLogger, type Logger } from '../platform/logger/index.ts';
 import { openCrypto, type PlatformCrypto } from './crypto.ts';
 import type { Installation } from './installation/resolve.ts';
@@ -58,7 +59,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     // Workers run only where the jobs role is (and PONTE_JOBS is not off); every process can send.
     const jobsEnabled = config.jobs.enabled && roles.has('jobs');
     // Its own small pool from the URL, so workers are woken by NOTIFY instead of polling.
-    const jobs = await createJobs({ connection: database.url, logger, enabled: jobsEnabled });
+    const jobs = await createJobs({
+      connection: database.url,
+      logger,
+      enabled: jobsEnabled,
+      queues: allQueues,
+    });
     closers.push(() => jobs.stop());
     const events = createInProcessEventBus({ logger });
     let installation: RunningInstallation | undefined;

@@ -29,12 +29,8 @@ export type {
 export { ACR_LOA2, ACR_LOA3, type Acr } from './provider/acr.ts';
 export type { AcrPolicy } from './policies/acr-requirements.ts';
 export type { ConsentGrants } from './consent-grants/consent-grants.ts';
-export {
-  purgeExpiredHandler,
-  purgeExpiredPayloads,
-  purgeExpiredQueue,
-  type PurgeExpiredPayload,
-} from './adapter/cleanup.ts';
+export { purgeExpiredHandler, purgeExpiredPayloads, type PurgeExpiredPayload } from './adapter/cleanup.ts';
+export { authzQueues, type AuthzJobPayloads } from './jobs.ts';
 export { AuthzErrors } from './errors.ts';
 export {
   ACCESS_TOKEN_TTL_DEFAULT,

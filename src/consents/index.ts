@@ -25,6 +25,8 @@ export type {
   CustomerDocumentRef,
   ManagedConsent,
 } from './service/management.ts';
+export { consentsQueues, type ConsentsJobPayloads } from './jobs.ts';
+export { consentsEvents, type ConsentEnded, type ConsentsEventPayloads } from './events.ts';
 export { startExpirySweeps, type ExpirySweepOptions } from './service/expiry-sweep.ts';
 
 export {

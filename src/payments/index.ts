@@ -5,6 +5,8 @@
  * Pix rail by pg-boss jobs, idempotency keys, signed webhooks to initiators, a fraud hook.
  * See README.md. Other modules import only from here.
  */
+export { paymentsQueues, type PaymentsJobPayloads } from './jobs.ts';
+export { paymentsEvents, type PaymentsEventPayloads } from './events.ts';
 export { createPaymentsModule, type PaymentsApi, type PaymentsModule } from './module.ts';
 export type { PaymentsDeps, PaymentsOptions } from './context.ts';
 export { PAYMENTS_API_VERSION, PAYMENTS_PATH, type PaymentsBrand } from './brand.ts';

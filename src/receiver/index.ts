@@ -1,6 +1,8 @@
 // The receiver (DESIGN §3.3): Ponte as a client of other institutions — DCR at every holder,
 // consents in one call, token lifecycle, and a proxy of the holders' data APIs — behind a plain
 // REST API for the institution's own apps. Wiring: see README.md.
+export { receiverQueues, type ReceiverJobPayloads } from './jobs.ts';
+export { receiverEvents, type ReceiverEventPayloads } from './events.ts';
 export { createReceiver, type Receiver } from './receiver.ts';
 export { receiverRoutes, type ReceiverRoutesOptions } from './routes/index.ts';
 export type { ReceiverCredentials, ReceiverDeps, ReceiverDirectory } from './types.ts';

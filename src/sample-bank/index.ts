@@ -9,6 +9,7 @@ export {
   type SeedProgress,
   type SeedResult,
 } from './seed/pipeline.ts';
+export { sampleBankQueues, type SampleBankJobPayloads } from './jobs.ts';
 export { DATA_FAMILIES } from './families.ts';
 export {
   rowsFor,

@@ -9,6 +9,7 @@
  */
 import type { ConnectorDeps, ConnectorModule, PixRail, PixRailDeps } from '../connectors/index.ts';
 import { createSampleBankConnector } from './connector/index.ts';
+import { sampleBankQueues } from './jobs.ts';
 import { createSamplePixRail, type SamplePixOptions } from './pix/index.ts';
 import { seedSampleBank } from './seed/pipeline.ts';
 
@@ -52,7 +53,9 @@ export async function createConnector(options: SampleBankModuleOptions, deps: Co
  */
 const rails = new WeakMap<object, { rail: PixRail; finished: PixRailDeps['onTransferFinished'] }>();
 
-export function createPixRail(options: SampleBankModuleOptions, deps: PixRailDeps): PixRail {
+export async function createPixRail(options: SampleBankModuleOptions, deps: PixRailDeps): Promise<PixRail> {
+  // A connector module brings its own jobs: neither the platform nor the composition root knows them.
+  await deps.jobs.declareQueues(sampleBankQueues);
   let shared = rails.get(deps.db);
   if (shared === undefined) {
     const rail = createSamplePixRail(

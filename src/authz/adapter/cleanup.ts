@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { JobHandler, QueueDefinition } from '../../platform/jobs/index.ts';
+import type { JobHandler } from '../../platform/jobs/index.ts';
 
 /**
  * Expired rows of `oidc_payloads` are invisible to the provider already (the adapter filters on
@@ -21,20 +21,6 @@ export async function purgeExpiredPayloads(pool: pg.Pool, before: Date, limit = 
 
 /** Payload of the `authz.purge-expired` job (one run purges every brand). */
 export type PurgeExpiredPayload = Record<string, never>;
-
-/**
- * Queue definition for the typed job map (src/platform/jobs/queues.ts), to be added there as
- * `'authz.purge-expired': purgeExpiredQueue` with `JobPayloads['authz.purge-expired'] =
- * PurgeExpiredPayload`, and scheduled every few minutes by the composition root.
- */
-export const purgeExpiredQueue = {
-  description: 'Delete expired authorization-server artefacts (tokens, codes, sessions) in batches.',
-  retryLimit: 3,
-  retryDelaySeconds: 60,
-  retryBackoff: false,
-  expireInSeconds: 300,
-  policy: 'singleton',
-} as const satisfies QueueDefinition;
 
 /** The job handler: purges batch after batch until a batch comes back short. */
 export function purgeExpiredHandler(deps: {

@@ -3,6 +3,7 @@ import { it } from 'node:test';
 import { pino } from 'pino';
 import { createTestDatabase } from '../../platform/db/testing.ts';
 import { createJobs } from '../../platform/jobs/index.ts';
+import { consentsQueues } from '../jobs.ts';
 import { waitFor } from '../../platform/jobs/testing.ts';
 import { AUTHORISATION_TIMEOUT_MS } from '../domain/status-policy.ts';
 import { BRAND, CLIENT_A, CPF, createTestModule } from '../testing/harness.ts';
@@ -16,6 +17,7 @@ it('the consents.expire-sweep job rejects overdue consents without any read, and
     connection: tdb.url,
     logger: pino({ level: 'silent' }),
     pollingIntervalSeconds: 0.5,
+    queues: consentsQueues,
   });
   t.after(() => jobs.stop());
   const consent = await module.service.create(BRAND, CLIENT_A, {

@@ -1,4 +1,4 @@
-import { queues } from '../../platform/jobs/index.ts';
+import { paymentsQueues } from '../jobs.ts';
 import type { PaymentsContext } from '../context.ts';
 import { deliverWebhook } from '../webhooks/deliver.ts';
 import type { WebhookSender } from '../webhooks/sender.ts';
@@ -24,7 +24,7 @@ export async function startPaymentWorkers(
   options: WorkerOptions & { sender: WebhookSender },
 ): Promise<{ stop(): Promise<void> }> {
   const { jobs } = ctx;
-  const maxAttempts = options.webhookMaxAttempts ?? queues['payments.webhook'].retryLimit + 1;
+  const maxAttempts = options.webhookMaxAttempts ?? paymentsQueues['payments.webhook'].retryLimit + 1;
   await jobs.work('payments.process', ({ brandId, paymentId }) => processPayment(ctx, brandId, paymentId));
   await jobs.work('payments.settle', ({ brandId, paymentId }) => settlePayment(ctx, brandId, paymentId));
   await jobs.work('payments.reconcile', ({ brandId, paymentId, attempt }) =>

@@ -4,6 +4,7 @@ import { after } from 'node:test';
 import { compactVerify, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import {
   createSamplePixRail,
+  sampleBankQueues,
   seedSampleBank,
   type SamplePixOptions,
   type SamplePixRail,
@@ -12,7 +13,8 @@ import { createTestCrypto } from '../../platform/crypto/testing.ts';
 import { createDatabase, createPool } from '../../platform/db/index.ts';
 import type { TestDatabase } from '../../platform/db/testing.ts';
 import { createTestHttpApp } from '../../platform/http/testing.ts';
-import { createJobs, queues, type Jobs, type QueueMap } from '../../platform/jobs/index.ts';
+import { allQueues } from '../../app/queues.ts';
+import { createJobs, type Jobs, type JobQueues } from '../../platform/jobs/index.ts';
 import { createLogger } from '../../platform/logger/index.ts';
 import { createCertificateAuthority } from '../../pki/index.ts';
 import { systemClock } from '../../platform/clock/index.ts';
@@ -20,6 +22,7 @@ import { PAYMENTS_PATH, type PaymentsBrand } from '../brand.ts';
 import type { PaymentClient } from '../clients/payment-clients.ts';
 import type { PaymentsOptions } from '../context.ts';
 import type { JwksSource } from '../jws/directory-keys.ts';
+import { paymentsQueues } from '../jobs.ts';
 import { createPaymentsModule, type PaymentsModule } from '../module.ts';
 import { paymentRoutes } from '../http/routes.ts';
 import { createTestInitiator, type TestInitiator } from './initiator.ts';
@@ -29,12 +32,11 @@ import { createFakeTokens, movableClock } from './tokens.ts';
 type Hooks = Parameters<typeof createTestHttpApp>[0];
 const fileHooks: Hooks = { after };
 
-/** Queues as in production, with retries fast enough for tests. */
-export function fastQueues(): QueueMap {
-  const fast = Object.fromEntries(
+/** Queues as in production (the installation's and the sample bank's), with retries fast enough for tests. */
+export function fastQueues(queues: JobQueues = { ...allQueues, ...sampleBankQueues }): JobQueues {
+  return Object.fromEntries(
     Object.entries(queues).map(([name, q]) => [name, { ...q, retryDelaySeconds: q.retryLimit > 0 ? 1 : 0, retryBackoff: false, retryDelayMaxSeconds: undefined }]), // prettier-ignore
   );
-  return fast as unknown as QueueMap;
 }
 
 export interface PayerFixture {
@@ -86,7 +88,7 @@ export async function startPaymentsHarness(
     pix?: SamplePixOptions;
     workers?: boolean;
     /** Replaces queue settings (e.g. fewer webhook retries). */
-    queues?: Partial<QueueMap>;
+    queues?: JobQueues;
     webhookSender?: WebhookSender;
   } = {},
 ) {
@@ -186,7 +188,8 @@ export async function startPaymentsHarness(
     fileHooks.after(() => Promise.resolve(pix.stopWorker()));
     const workers = await payments.startWorkers({
       sender: options.webhookSender ?? { post: () => Promise.resolve({ status: 202 }) },
-      webhookMaxAttempts: (options.queues?.['payments.webhook'] ?? queues['payments.webhook']).retryLimit + 1,
+      webhookMaxAttempts:
+        (options.queues?.['payments.webhook'] ?? paymentsQueues['payments.webhook']).retryLimit + 1,
     });
     fileHooks.after(() => workers.stop());
   }

@@ -9,7 +9,7 @@ import {
   kekFromMasterKey,
   type FieldCipher,
 } from '../../platform/crypto/index.ts';
-import { createJobs, type Jobs, type QueueMap } from '../../platform/jobs/index.ts';
+import { createJobs, type Jobs, type JobQueues } from '../../platform/jobs/index.ts';
 import { createLogger } from '../../platform/logger/index.ts';
 import type { PaymentsBrand } from '../brand.ts';
 import type { PaymentClients } from '../clients/payment-clients.ts';
@@ -27,7 +27,7 @@ export interface NodeOptions {
   workers: boolean;
   payments?: PaymentsOptions;
   pix?: SamplePixOptions;
-  queues?: Partial<QueueMap>;
+  queues?: JobQueues;
 }
 
 export interface PaymentsNode {

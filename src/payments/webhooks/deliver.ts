@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { JobContext, JobPayloads, JobStatus } from '../../platform/jobs/index.ts';
+import type { JobContext, JobStatus } from '../../platform/jobs/index.ts';
+import type { PaymentsJobPayloads } from '../jobs.ts';
 import { brandOf, type PaymentsContext } from '../context.ts';
 import { signDetached } from '../jws/crypto.ts';
 import { paymentWebhookAttempts } from '../schema.ts';
@@ -10,7 +11,7 @@ export const WEBHOOK_SIGNATURE_HEADER = 'x-jws-signature';
 /** Version of the payments API the notification is about (webhook.yaml `versionApi`). */
 const VERSION_API = 'v4';
 
-export type WebhookPayload = JobPayloads['payments.webhook'];
+export type WebhookPayload = PaymentsJobPayloads['payments.webhook'];
 
 /** `<webhook_uri>/open-banking/webhook/v1/payments/v4/{consents|pix/payments}/{id}` (Convenção de Webhook). */
 export function webhookUrl(base: string, payload: Pick<WebhookPayload, 'resource' | 'resourceId'>): string {

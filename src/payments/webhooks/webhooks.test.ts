@@ -7,7 +7,7 @@ import { flattenedVerify } from 'jose';
 import { Agent } from 'undici';
 import { createTestDatabase } from '../../platform/db/testing.ts';
 import { createInProcessEventBus, createOutboxRelay } from '../../platform/events/index.ts';
-import { queues } from '../../platform/jobs/index.ts';
+import { paymentsQueues } from '../jobs.ts';
 import { waitFor } from '../../platform/jobs/testing.ts';
 import { createLogger } from '../../platform/logger/index.ts';
 import { payerOf, startPaymentsHarness } from '../testing/harness.ts';
@@ -25,7 +25,7 @@ interface Received {
 const tdb = await createTestDatabase();
 const late: { sender?: WebhookSender } = {};
 const h = await startPaymentsHarness(tdb, {
-  queues: { 'payments.webhook': { ...queues['payments.webhook'], retryLimit: 2, retryDelaySeconds: 1, retryBackoff: false, retryDelayMaxSeconds: undefined } }, // prettier-ignore
+  queues: { 'payments.webhook': { ...paymentsQueues['payments.webhook'], retryLimit: 2, retryDelaySeconds: 1, retryBackoff: false, retryDelayMaxSeconds: undefined } }, // prettier-ignore
   webhookSender: { post: (input) => late.sender!.post(input) },
 });
 const payer = await payerOf(tdb, 'bank-a');

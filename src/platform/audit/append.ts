@@ -10,7 +10,7 @@ export interface AuditEntry {
   brandId?: string | null;
   /** Who acted: `operator:<id>`, `client:<client_id>`, `system:<job>` ... */
   actor: string;
-  /** What happened, dotted and stable: `consent.revoked`, `data_key.rotated` ... */
+  /** What happened, dotted and stable: `data_key.rotated`, `operator.signed-in` ... */
   action: string;
   /** What it happened to: `consent:urn:...`, `brand:acme` ... */
   subject: string;
@@ -32,8 +32,8 @@ export interface AuditLog {
    *
    * @example
    *   await db.transaction(async (tx) => {
-   *     await revokeConsent(tx, consentId);
-   *     await audit.append(tx, { actor: `operator:${id}`, action: 'consent.revoked', subject: `consent:${consentId}` });
+   *     await rotateDataKey(tx, brandId);
+   *     await audit.append(tx, { actor: `operator:${id}`, action: 'data_key.rotated', subject: `brand:${brandId}` });
    *   });
    */
   append(executor: Executor, entry: AuditEntry): Promise<AppendedAuditEntry>;

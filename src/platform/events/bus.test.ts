@@ -6,41 +6,41 @@ import { createInProcessEventBus, type AnyEventEnvelope } from './index.ts';
 
 const logger = pino({ level: 'silent' });
 
-function envelope(type: 'consent.status-changed' | 'brand.seeded', id = 'e-1'): AnyEventEnvelope {
+function envelope(type: 'thing.status-changed' | 'thing.archived', id = 'e-1'): AnyEventEnvelope {
   const common = { id, brandId: 'brand-a', occurredAt: new Date('2026-01-01T00:00:00Z'), seq: 1, attempt: 1 };
-  return type === 'brand.seeded'
+  return type === 'thing.archived'
     ? {
         ...common,
         type,
-        aggregateType: 'brand',
-        aggregateId: 'brand-a',
-        payload: { brandId: 'brand-a', customers: 1, seed: 1 },
+        aggregateType: 'thing',
+        aggregateId: 't-1',
+        payload: { thingId: 't-1' },
       }
     : {
         ...common,
         type,
-        aggregateType: 'consent',
+        aggregateType: 'thing',
         aggregateId: 'c-1',
-        payload: { consentId: 'c-1', status: 'AUTHORISED', previousStatus: null },
+        payload: { thingId: 'c-1', status: 'AUTHORISED', previousStatus: null },
       };
 }
 
 test('delivers an event to the subscribers of its type and to catch-all subscribers only', async () => {
   const bus = createInProcessEventBus({ logger });
   const seen: string[] = [];
-  bus.subscribe('consent.status-changed', 'consents', (event) => {
-    seen.push(`consents:${event.payload.status}`);
+  bus.subscribe('thing.status-changed', 'things', (event) => {
+    seen.push(`things:${event.payload.status}`);
   });
-  bus.subscribe('brand.seeded', 'brands', () => {
-    seen.push('brands');
+  bus.subscribe('thing.archived', 'archive', () => {
+    seen.push('archive');
   });
   bus.subscribeAll('audit', (event) => {
     seen.push(`audit:${event.type}`);
   });
 
-  await bus.publish(envelope('consent.status-changed'));
+  await bus.publish(envelope('thing.status-changed'));
 
-  assert.deepEqual(seen, ['consents:AUTHORISED', 'audit:consent.status-changed']);
+  assert.deepEqual(seen, ['things:AUTHORISED', 'audit:thing.status-changed']);
 });
 
 test('rejects when a subscriber fails, after the other subscribers had their turn', async () => {
@@ -53,7 +53,7 @@ test('rejects when a subscriber fails, after the other subscribers had their tur
     seen.push('healthy');
   });
 
-  await assert.rejects(bus.publish(envelope('brand.seeded')), (error) => {
+  await assert.rejects(bus.publish(envelope('thing.archived')), (error) => {
     assert.ok(isAppError(error));
     assert.equal(error.code, 'EVENT_DELIVERY_FAILED');
     assert.deepEqual(error.detail?.subscribers, ['broken']);
@@ -70,9 +70,9 @@ test('an unsubscribed handler no longer receives events, and a name subscribes o
   });
   assert.throws(() => bus.subscribeAll('counter', () => {}), /already subscribed/);
 
-  await bus.publish(envelope('brand.seeded', 'e-1'));
+  await bus.publish(envelope('thing.archived', 'e-1'));
   unsubscribe();
-  await bus.publish(envelope('brand.seeded', 'e-2'));
+  await bus.publish(envelope('thing.archived', 'e-2'));
 
   assert.equal(calls, 1);
 });

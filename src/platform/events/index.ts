@@ -5,8 +5,10 @@
  * Subscribers must be idempotent: the event id is the deduplication key.
  */
 export {
-  eventCatalog,
+  aggregateTypeOf,
+  type AggregateOf,
   type AnyEventEnvelope,
+  type EventCatalog,
   type EventDefinition,
   type EventEnvelope,
   type EventName,

@@ -11,7 +11,7 @@ import {
   type AnyEventEnvelope,
   type OutboxRelayOptions,
 } from './index.ts';
-import { commitEvents, consentEvent, outboxRow, statusOf } from './testing.ts';
+import { commitEvents, thingEvent, outboxRow, statusOf } from './testing.ts';
 
 const tdb = await createTestDatabase();
 const logger = pino({ level: 'silent' });
@@ -49,20 +49,20 @@ test('an event recorded in a transaction that rolls back is never published', as
   try {
     await assert.rejects(
       tdb.db.transaction(async (tx) => {
-        await recordEvent(tx, consentEvent('consent-rolled-back', 'AUTHORISED'));
-        throw new Error('the consent update failed');
+        await recordEvent(tx, thingEvent('thing-rolled-back', 'AUTHORISED'));
+        throw new Error('the thing update failed');
       }),
-      /the consent update failed/,
+      /the thing update failed/,
     );
-    const [marker] = await commitEvents(tdb.db, consentEvent('consent-committed', 'AUTHORISED'));
+    const [marker] = await commitEvents(tdb.db, thingEvent('thing-committed', 'AUTHORISED'));
 
     await waitFor(() => delivered.some((e) => e.id === marker), 'the committed event is published');
     assert.deepEqual(
       delivered.map((e) => e.aggregateId),
-      ['consent-committed'],
+      ['thing-committed'],
     );
     const { rows } = await tdb.pool.query('SELECT 1 FROM outbox_events WHERE aggregate_id = $1', [
-      'consent-rolled-back',
+      'thing-rolled-back',
     ]);
     assert.equal(rows.length, 0);
   } finally {
@@ -74,7 +74,7 @@ test('a committed event wakes the relay through NOTIFY, without waiting for a po
   const { relay, delivered } = relayWithSubscriber({ pollIntervalMs: 60_000 });
   await relay.start();
   try {
-    const [id] = await commitEvents(tdb.db, consentEvent('consent-1', 'AUTHORISED'));
+    const [id] = await commitEvents(tdb.db, thingEvent('thing-1', 'AUTHORISED'));
     // The subscriber runs inside the relay's transaction; the row is marked once that commits.
     await waitFor(
       async () => (await outboxRow(tdb.db, id!))?.published === true,
@@ -85,9 +85,9 @@ test('a committed event wakes the relay through NOTIFY, without waiting for a po
     );
     const [event] = delivered;
     assert.equal(event?.id, id);
-    assert.equal(event?.type, 'consent.status-changed');
-    assert.equal(event?.aggregateType, 'consent');
-    assert.deepEqual(event?.payload, { consentId: 'consent-1', status: 'AUTHORISED', previousStatus: null });
+    assert.equal(event?.type, 'thing.status-changed');
+    assert.equal(event?.aggregateType, 'thing');
+    assert.deepEqual(event?.payload, { thingId: 'thing-1', status: 'AUTHORISED', previousStatus: null });
     assert.equal(event?.attempt, 1);
     assert.deepEqual(await outboxRow(tdb.db, id!), {
       attempts: 1,
@@ -104,7 +104,7 @@ test('without LISTEN the relay still publishes by polling', async () => {
   const { relay, delivered } = relayWithSubscriber({ listen: false, pollIntervalMs: 20 });
   await relay.start();
   try {
-    await commitEvents(tdb.db, consentEvent('consent-2', 'REJECTED'));
+    await commitEvents(tdb.db, thingEvent('thing-2', 'REJECTED'));
     await waitFor(() => delivered.length === 1, 'published by the poll');
   } finally {
     await relay.stop();
@@ -115,16 +115,16 @@ test('publishes events in the order they occurred, across transactions, aggregat
   const recorded = [
     ...(await commitEvents(
       tdb.db,
-      consentEvent('c-1', 'AWAITING_AUTHORISATION'),
-      consentEvent('c-2', 'AWAITING_AUTHORISATION'),
+      thingEvent('c-1', 'AWAITING_AUTHORISATION'),
+      thingEvent('c-2', 'AWAITING_AUTHORISATION'),
     )),
-    ...(await commitEvents(tdb.db, consentEvent('c-1', 'AUTHORISED'))),
+    ...(await commitEvents(tdb.db, thingEvent('c-1', 'AUTHORISED'))),
     ...(await commitEvents(
       tdb.db,
-      consentEvent('c-3', 'AWAITING_AUTHORISATION'),
-      consentEvent('c-2', 'REJECTED'),
+      thingEvent('c-3', 'AWAITING_AUTHORISATION'),
+      thingEvent('c-2', 'REJECTED'),
     )),
-    ...(await commitEvents(tdb.db, consentEvent('c-1', 'REJECTED'), consentEvent('c-3', 'AUTHORISED'))),
+    ...(await commitEvents(tdb.db, thingEvent('c-1', 'REJECTED'), thingEvent('c-3', 'AUTHORISED'))),
   ];
   const { relay, delivered } = relayWithSubscriber({ batchSize: 2 });
 
@@ -147,8 +147,8 @@ test('a subscriber that throws gets the event again later, with the attempt coun
   });
   const [first, second] = await commitEvents(
     tdb.db,
-    consentEvent('consent-9', 'AUTHORISED'),
-    consentEvent('consent-9', 'REJECTED'),
+    thingEvent('thing-9', 'AUTHORISED'),
+    thingEvent('thing-9', 'REJECTED'),
   );
   await relay.start();
   try {
@@ -191,8 +191,8 @@ test('an event that exhausts its attempts is parked, stops holding back its aggr
   });
   const [poison, next] = await commitEvents(
     tdb.db,
-    consentEvent('consent-7', 'AUTHORISED'),
-    consentEvent('consent-7', 'REJECTED'),
+    thingEvent('thing-7', 'AUTHORISED'),
+    thingEvent('thing-7', 'REJECTED'),
   );
   await relay.start();
   try {
@@ -225,13 +225,13 @@ test('events of one aggregate written by concurrent transactions are published i
   const holdFirst = gate();
   let firstRecorded = false;
   const first = tdb.db.transaction(async (tx) => {
-    await recordEvent(tx, consentEvent('consent-race', 'AUTHORISED'));
+    await recordEvent(tx, thingEvent('thing-race', 'AUTHORISED'));
     firstRecorded = true;
     await holdFirst.promise;
   });
   await waitFor(() => firstRecorded, 'the first transaction recorded its event');
   let secondDone = false;
-  const second = commitEvents(tdb.db, consentEvent('consent-race', 'REVOKED')).then(() => {
+  const second = commitEvents(tdb.db, thingEvent('thing-race', 'REVOKED')).then(() => {
     secondDone = true;
   });
   // The second writer waits for the first one's aggregate lock (or, if unlocked, commits first).

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '../db/index.ts';
-import { eventCatalog, type EventName, type EventPayloads } from './catalog.ts';
+import { aggregateTypeOf, type EventName, type EventPayloads } from './catalog.ts';
 import { outboxEvents } from './schema.ts';
 
-/** An event to record; the aggregate type comes from the catalog. */
+/** An event to record; the aggregate type is its name's prefix (`order.shipped` → `order`). */
 export interface NewEvent<Name extends EventName = EventName> {
   type: Name;
   brandId: string;
@@ -28,10 +28,10 @@ export type AnyNewEvent = { [Name in EventName]: NewEvent<Name> }[EventName];
  *
  * @example
  *   await db.transaction(async (tx) => {
- *     await tx.update(consents).set({ status: 'AUTHORISED' }).where(eq(consents.id, consentId));
+ *     await tx.update(orders).set({ status: 'SHIPPED' }).where(eq(orders.id, orderId));
  *     await recordEvent(tx, {
- *       type: 'consent.status-changed', brandId, aggregateId: consentId,
- *       payload: { consentId, status: 'AUTHORISED', previousStatus: 'AWAITING_AUTHORISATION' },
+ *       type: 'order.status-changed', brandId, aggregateId: orderId,
+ *       payload: { orderId, status: 'SHIPPED', previousStatus: 'PLACED' },
  *     });
  *   });
  */
@@ -53,7 +53,7 @@ export async function recordEvents(tx: Transaction, events: readonly AnyNewEvent
       events.map((event) => ({
         brandId: event.brandId,
         type: event.type,
-        aggregateType: eventCatalog[event.type].aggregateType,
+        aggregateType: aggregateTypeOf(event.type),
         aggregateId: event.aggregateId,
         payload: event.payload,
         ...(event.occurredAt === undefined ? {} : { occurredAt: event.occurredAt }),
@@ -71,9 +71,7 @@ export async function recordEvents(tx: Transaction, events: readonly AnyNewEvent
  */
 async function lockAggregates(tx: Transaction, events: readonly AnyNewEvent[]): Promise<void> {
   const keys = [
-    ...new Set(
-      events.map((e) => `outbox:${e.brandId}:${eventCatalog[e.type].aggregateType}:${e.aggregateId}`),
-    ),
+    ...new Set(events.map((e) => `outbox:${e.brandId}:${aggregateTypeOf(e.type)}:${e.aggregateId}`)),
   ].sort();
   for (const key of keys) {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);

@@ -5,7 +5,7 @@ import { createDatabase, createPool } from '../db/index.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import { gate, waitFor } from '../jobs/testing.ts';
 import { createInProcessEventBus, createOutboxRelay, type AnyEventEnvelope } from './index.ts';
-import { commitEvents, consentEvent, outboxRow } from './testing.ts';
+import { commitEvents, thingEvent, outboxRow } from './testing.ts';
 
 const tdb = await createTestDatabase();
 const logger = pino({ level: 'silent' });
@@ -40,8 +40,8 @@ test('two relays on separate pools publish each committed event exactly once, in
     const writes = Array.from({ length: 20 }, (_, i) =>
       commitEvents(
         tdb.db,
-        consentEvent(`consent-${i % 4}`, `STEP-${i}-a`),
-        consentEvent(`consent-${i % 4}`, `STEP-${i}-b`),
+        thingEvent(`thing-${i % 4}`, `STEP-${i}-a`),
+        thingEvent(`thing-${i % 4}`, `STEP-${i}-b`),
       ).then((ids) => recorded.push(...ids)),
     );
     await Promise.all(writes);
@@ -52,12 +52,12 @@ test('two relays on separate pools publish each committed event exactly once, in
     const ids = deliveries.map((d) => d.id);
     assert.equal(ids.length, recorded.length, 'no event published twice');
     assert.deepEqual(new Set(ids), new Set(recorded));
-    for (const consentId of ['consent-0', 'consent-1', 'consent-2', 'consent-3']) {
-      const seqs = deliveries.filter((d) => d.aggregateId === consentId).map((d) => d.seq);
+    for (const thingId of ['thing-0', 'thing-1', 'thing-2', 'thing-3']) {
+      const seqs = deliveries.filter((d) => d.aggregateId === thingId).map((d) => d.seq);
       assert.deepEqual(
         seqs,
         [...seqs].sort((a, b) => a - b),
-        `${consentId} published in order`,
+        `${thingId} published in order`,
       );
     }
   } finally {
@@ -70,14 +70,14 @@ test('stop() waits for the batch in flight and commits its publication', async (
   const release = gate();
   const order: string[] = [];
   let entered = false;
-  bus.subscribe('consent.status-changed', 'slow', async () => {
+  bus.subscribe('thing.status-changed', 'slow', async () => {
     entered = true;
     await release.promise;
     order.push('subscriber finished');
   });
   const relay = createOutboxRelay({ db: tdb.db, bus, logger, pollIntervalMs: 20 });
   await relay.start();
-  const [id] = await commitEvents(tdb.db, consentEvent('consent-slow', 'AUTHORISED'));
+  const [id] = await commitEvents(tdb.db, thingEvent('thing-slow', 'AUTHORISED'));
   await waitFor(() => entered, 'the subscriber is running');
 
   let resolved = false;

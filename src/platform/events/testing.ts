@@ -4,13 +4,24 @@ import type { AnyEventEnvelope } from './catalog.ts';
 import type { AnyNewEvent } from './record.ts';
 import { recordEvents } from './record.ts';
 
-/** Test helper: a consent status change for `consentId` (the aggregate), as a new event. */
-export function consentEvent(consentId: string, status: string, brandId = 'brand-a'): AnyNewEvent {
+// The platform's own tests record events of a made-up aggregate, declared the way a module
+// declares its events (the platform knows no module's events, not even in its tests).
+declare module './index.ts' {
+  interface EventPayloads {
+    /** Test only: a thing changed status. */
+    'thing.status-changed': { thingId: string; status: string; previousStatus: string | null };
+    /** Test only: a thing was archived. */
+    'thing.archived': { thingId: string };
+  }
+}
+
+/** Test helper: a thing status change for `thingId` (the aggregate), as a new event. */
+export function thingEvent(thingId: string, status: string, brandId = 'brand-a'): AnyNewEvent {
   return {
-    type: 'consent.status-changed',
+    type: 'thing.status-changed',
     brandId,
-    aggregateId: consentId,
-    payload: { consentId, status, previousStatus: null },
+    aggregateId: thingId,
+    payload: { thingId, status, previousStatus: null },
   };
 }
 
@@ -39,7 +50,7 @@ export async function outboxRow(
   );
 }
 
-/** Test helper: the status carried by a consent event (to read deliveries at a glance). */
+/** Test helper: the status carried by a thing event (to read deliveries at a glance). */
 export function statusOf(event: AnyEventEnvelope): string {
-  return event.type === 'consent.status-changed' ? event.payload.status : event.type;
+  return event.type === 'thing.status-changed' ? event.payload.status : event.type;
 }

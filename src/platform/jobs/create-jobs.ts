@@ -4,13 +4,7 @@ import { AppError } from '../errors/index.ts';
 import type { Logger } from '../logger/index.ts';
 import { poolDb, transactionDb, type JobsTransaction } from './adapters.ts';
 import { runJob, type JobHandler } from './handler.ts';
-import {
-  queues as declaredQueues,
-  type JobName,
-  type JobPayloads,
-  type QueueDefinition,
-  type QueueMap,
-} from './queues.ts';
+import type { JobName, JobPayloads, JobQueues, QueueDefinition } from './queues.ts';
 
 export interface JobsOptions<Payloads extends object = JobPayloads> {
   /**
@@ -23,8 +17,12 @@ export interface JobsOptions<Payloads extends object = JobPayloads> {
   logger: Logger;
   /** `false` (config `jobs.enabled`): send-only, for processes that only serve HTTP. */
   enabled?: boolean;
-  /** The queue map; the production map by default (tests pass their own, with fast retries). */
-  queues?: QueueMap<Payloads>;
+  /**
+   * The queues to create: every module's map, gathered by the composition root (`allQueues` in
+   * src/app/queues.ts); tests pass their own, with fast retries. Exactly these are created, and
+   * only these can be sent to, worked or searched.
+   */
+  queues: JobQueues<Payloads>;
   /** Idle poll of each worker (pg-boss minimum 0.5). NOTIFY wakes workers sooner when available. */
   pollingIntervalSeconds?: number;
   /** How long stop() waits for running handlers; unfinished ones go back to the queue. */
@@ -70,26 +68,32 @@ export interface Jobs<Payloads extends object = JobPayloads> {
     name: N,
     filter?: { id?: string; data?: Partial<Payloads[N]> },
   ): Promise<JobRecord<Payloads[N]>[]>;
+  /**
+   * Creates more queues after start, for code loaded at run time that brings its own jobs (a
+   * connector module: its payloads still merge into JobPayloads). Idempotent.
+   */
+  declareQueues(queues: JobQueues<Payloads>): Promise<void>;
   /** Stops fetching, waits for running handlers (up to `stopTimeoutMs`), then closes. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts pg-boss and declares every queue of the map.
+ * Starts pg-boss and creates the queues given (each module declares its own, see queues.ts).
  *
  * @example
- *   const jobs = await createJobs({ connection: config.database.url, logger, enabled: config.jobs.enabled });
- *   await jobs.work('webhook.deliver', async ({ eventId }, job) => deliver(eventId, job.signal));
+ *   const jobs = await createJobs({ connection: config.database.url, logger, queues: allQueues });
+ *   await jobs.work('orders.ship', async ({ brandId, orderId }, job) => ship(brandId, orderId, job.signal));
  *   await db.transaction(async (tx) => {
- *     await markConsentRevoked(tx, consentId);
- *     await jobs.send(tx, 'webhook.deliver', { brandId, eventId, subscriptionId });
+ *     await acceptOrder(tx, orderId);
+ *     await jobs.send(tx, 'orders.ship', { brandId, orderId });
  *   });
  */
 export async function createJobs<Payloads extends object = JobPayloads>(
   options: JobsOptions<Payloads>,
 ): Promise<Jobs<Payloads>> {
   const enabled = options.enabled ?? true;
-  const queueMap = (options.queues ?? declaredQueues) as QueueMap<Payloads>;
+  // Own copy: the queues this job system knows, grown by declareQueues.
+  const queueMap = new Map<string, QueueDefinition>(definitionsOf(options.queues));
   const logger = options.logger.child({ module: 'jobs' });
   const ownPool = typeof options.connection === 'string';
   const bossOptions: ConstructorOptions = {
@@ -110,7 +114,7 @@ export async function createJobs<Payloads extends object = JobPayloads>(
   boss.on('warning', (warning) => logger.warn({ warning: warning.data }, warning.message));
   await boss.start();
   try {
-    await declareQueues(boss, queueMap, ownPool);
+    await declareQueues(boss, [...queueMap], ownPool);
   } catch (error) {
     await boss.stop({ graceful: false, close: true });
     throw error;
@@ -123,10 +127,23 @@ export async function createJobs<Payloads extends object = JobPayloads>(
     if (stopping) throw new AppError('JOBS_STOPPED', 'The job system has been stopped');
   }
 
+  /** A queue this job system created; a clear error rather than pg-boss's for a missing queue. */
+  function definitionOf(name: string): QueueDefinition {
+    const definition = queueMap.get(name);
+    if (definition === undefined) {
+      throw new AppError(
+        'JOB_QUEUE_UNDECLARED',
+        `Job queue ${name} was not given to createJobs: add its module's queue map to the composition root (src/app/queues.ts)`,
+      );
+    }
+    return definition;
+  }
+
   async function send(...args: unknown[]): Promise<string | null> {
     assertRunning();
     const [tx, name, payload, sendOptions] =
       typeof args[0] === 'string' ? [undefined, ...args] : (args as [JobsTransaction, ...unknown[]]);
+    definitionOf(name as string);
     const db = tx === undefined ? {} : { db: transactionDb(tx) };
     return boss.send(name as string, payload as object, { ...(sendOptions as SendJobOptions), ...db });
   }
@@ -136,11 +153,11 @@ export async function createJobs<Payloads extends object = JobPayloads>(
     send,
     async work(name, handler, workOptions = {}) {
       assertRunning();
+      const definition = definitionOf(name);
       if (!enabled) {
         logger.debug({ queue: name }, 'jobs disabled in this process: worker not started');
         return;
       }
-      const definition = queueMap[name];
       await boss.work<Payloads[typeof name]>(
         name,
         {
@@ -156,7 +173,14 @@ export async function createJobs<Payloads extends object = JobPayloads>(
       );
     },
     async find(name, filter = {}) {
+      definitionOf(name);
       return boss.findJobs<Payloads[typeof name]>(name, filter);
+    },
+    async declareQueues(queues) {
+      assertRunning();
+      const added = definitionsOf(queues);
+      await declareQueues(boss, added, ownPool);
+      for (const [name, definition] of added) queueMap.set(name, definition);
     },
     stop() {
       stopping ??= boss.stop({ graceful: true, close: true, timeout: options.stopTimeoutMs ?? 30_000 });
@@ -170,12 +194,11 @@ export async function createJobs<Payloads extends object = JobPayloads>(
  * it is, so updateQueue is what makes a changed retry policy take effect). Dead-letter targets
  * must exist before a queue names them, hence the two passes.
  */
-async function declareQueues<Payloads extends object>(
+async function declareQueues(
   boss: PgBoss,
-  queueMap: QueueMap<Payloads>,
+  entries: readonly (readonly [string, QueueDefinition])[],
   notify: boolean,
 ): Promise<void> {
-  const entries: [string, QueueDefinition][] = Object.entries(queueMap);
   for (const [name, definition] of entries) {
     await boss.createQueue(name, { policy: definition.policy ?? 'standard' });
   }
@@ -194,4 +217,8 @@ async function declareQueues<Payloads extends object>(
         : { deleteAfterSeconds: definition.deleteAfterSeconds }),
     });
   }
+}
+
+function definitionsOf<Payloads extends object>(queues: JobQueues<Payloads>): [string, QueueDefinition][] {
+  return Object.entries(queues).filter((entry): entry is [string, QueueDefinition] => entry[1] !== undefined);
 }

@@ -1,6 +1,7 @@
 /**
- * Background jobs on pg-boss (DESIGN §4 "Events and jobs"): one typed queue map, typed send and
- * work, sending inside the caller's transaction, graceful stop, send-only mode.
+ * Background jobs on pg-boss (DESIGN §4 "Events and jobs"): typed send and work over the jobs the
+ * modules declare (queues.ts), sending inside the caller's transaction, graceful stop, send-only
+ * mode. Modules extend `JobPayloads` by declaration merging on this file.
  */
 export {
   createJobs,
@@ -11,4 +12,4 @@ export {
 } from './create-jobs.ts';
 export type { JobsTransaction } from './adapters.ts';
 export type { JobContext, JobHandler, JobStatus } from './handler.ts';
-export { queues, type JobName, type JobPayloads, type QueueDefinition, type QueueMap } from './queues.ts';
+export type { JobName, JobPayloads, JobQueues, QueueDefinition, QueueMap } from './queues.ts';

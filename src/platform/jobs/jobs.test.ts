@@ -189,3 +189,39 @@ test('in send-only mode (jobs.enabled=false) sends still work but no worker runs
   const state = async () => (await worker.find('test.echo', { id: id! }))[0]?.state;
   await waitFor(async () => (await state()) === 'completed', 'the job is recorded as completed');
 });
+
+test('creates exactly the queues given; sending to or working another is a clear error until declared', async () => {
+  const schema = 'pgboss_given';
+  const jobs = await start({ schema, queues: { 'test.echo': testQueues['test.echo'] } });
+  // pg-boss's own internal queues (`__pgboss__*`) aside.
+  const names = async () =>
+    (
+      await tdb.pool.query<{ name: string }>(
+        `SELECT name FROM ${schema}.queue WHERE name NOT LIKE '\\_\\_pgboss\\_\\_%' ORDER BY name`,
+      )
+    ).rows.map((row) => row.name);
+  assert.deepEqual(await names(), ['test.echo']);
+
+  const undeclared = (error: unknown) => {
+    assert.equal((error as { code?: string }).code, 'JOB_QUEUE_UNDECLARED');
+    assert.match((error as Error).message, /test\.tx was not given to createJobs/);
+    return true;
+  };
+  await assert.rejects(jobs.send('test.tx', { label: 'x' }), undeclared);
+  await assert.rejects(
+    jobs.work('test.tx', () => undefined),
+    undeclared,
+  );
+  await assert.rejects(jobs.find('test.tx'), undeclared);
+  // @ts-expect-error a job no one declared does not compile either
+  await assert.rejects(jobs.send('test.nobody', {}), /test\.nobody was not given/);
+
+  await jobs.declareQueues({ 'test.tx': testQueues['test.tx'] });
+  assert.deepEqual(await names(), ['test.echo', 'test.tx']);
+  const seen: string[] = [];
+  await jobs.work('test.tx', ({ label }) => {
+    seen.push(label);
+  });
+  await jobs.send('test.tx', { label: 'declared later' });
+  await waitFor(() => seen.includes('declared later'), 'the queue declared after start is worked');
+});

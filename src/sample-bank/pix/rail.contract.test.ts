@@ -3,7 +3,8 @@ import { pino } from 'pino';
 import { runPixRailContractTests } from '../../connectors/testing.ts';
 import { createTestCrypto } from '../../platform/crypto/testing.ts';
 import { createTestDatabase } from '../../platform/db/testing.ts';
-import { createJobs, queues } from '../../platform/jobs/index.ts';
+import { createJobs } from '../../platform/jobs/index.ts';
+import { sampleBankQueues } from '../jobs.ts';
 import { createSampleBankConnector } from '../connector/index.ts';
 import { seedSampleBank } from '../seed/pipeline.ts';
 import { samplePixFixtures, sampleBankFixtures } from '../test-support.ts';
@@ -20,8 +21,7 @@ const jobs = await createJobs({
   logger: pino({ level: 'silent' }),
   pollingIntervalSeconds: 0.5,
   queues: {
-    ...queues,
-    'sample-bank.pix-settle': { ...queues['sample-bank.pix-settle'], retryDelaySeconds: 0 },
+    'sample-bank.pix-settle': { ...sampleBankQueues['sample-bank.pix-settle'], retryDelaySeconds: 0 },
   },
 });
 after(() => jobs.stop());

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
 import { createTestCrypto } from '../../platform/crypto/testing.ts';
 import { createTestDatabase } from '../../platform/db/testing.ts';
-import { createJobs, queues, type Jobs, type JobsTransaction } from '../../platform/jobs/index.ts';
+import { createJobs, type Jobs, type JobsTransaction } from '../../platform/jobs/index.ts';
+import { sampleBankQueues } from '../jobs.ts';
 import { waitFor } from '../../platform/jobs/testing.ts';
 import { isAppError } from '../../platform/errors/index.ts';
 import type { CustomerRef, PixTransferOrder } from '../../connectors/index.ts';
@@ -275,8 +276,7 @@ describe('sample bank Pix rail on pg-boss', () => {
       logger: pino({ level: 'silent' }),
       pollingIntervalSeconds: 0.5,
       queues: {
-        ...queues,
-        'sample-bank.pix-settle': { ...queues['sample-bank.pix-settle'], retryDelaySeconds: 0 },
+        'sample-bank.pix-settle': { ...sampleBankQueues['sample-bank.pix-settle'], retryDelaySeconds: 0 },
       },
     });
     rail = createSamplePixRail(
