@@ -16,7 +16,19 @@ export interface SimPorts {
 
 export async function allocatePorts(base: number, brands: number): Promise<SimPorts> {
   let port = base;
-  const next = (): Promise<number> => (base === 0 ? freePort() : Promise.resolve(port++));
+  // Free ports are not held until their servers bind, so the system may offer one twice: never
+  // hand out the same port to two services.
+  const taken = new Set<number>();
+  const next = async (): Promise<number> => {
+    if (base !== 0) return port++;
+    for (;;) {
+      const candidate = await freePort();
+      if (!taken.has(candidate)) {
+        taken.add(candidate);
+        return candidate;
+      }
+    }
+  };
   const directory = await next();
   const brandPorts: SimPorts['brands'] = [];
   for (let i = 0; i < brands; i++) brandPorts.push({ public: await next(), mtls: await next() });

@@ -64,7 +64,9 @@ function enrolCommand(): Command {
           await fs.readFile(path.join(path.dirname(file), manifest.simulator.tokenFile), 'utf8')
         ).trim();
         const publicPort = options.publicPort ?? (await freePort());
-        const mtlsPort = options.mtlsPort ?? (await freePort());
+        let mtlsPort = options.mtlsPort ?? (await freePort());
+        // Two free ports asked in a row may be the same one (nothing binds in between).
+        while (options.mtlsPort === undefined && mtlsPort === publicPort) mtlsPort = await freePort();
         const response = await fetch(manifest.simulator.enrolmentsUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
