@@ -4,12 +4,15 @@ import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stringify as toYaml } from 'yaml';
 import type { BrandFile, InstallationFile } from '../src/app/installation/schema.ts';
 import { createCertificateAuthority } from '../src/pki/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
 import { createTestDatabase, type TestDatabase } from '../src/platform/db/testing.ts';
+import { freePort } from '../src/platform/db/index.ts';
 import { runCli } from './support/cli.ts';
+import { startPonteProcess } from './support/enrolled.ts';
 
 /**
  * `ponte start --config`: every bad installation exits 78 naming the problem, before anything
@@ -185,5 +188,35 @@ describe('ponte start --config refuses a bad installation with exit 78', () => {
     // Past the file's checks: it stops at the connector, proving the variable was read.
     refused(result, /empty-connector\.ts is not a Ponte connector module: createConnector is missing/);
     assert.doesNotMatch(result.stderr, /PONTE_SECRET_KEY/);
+  });
+  it("a good installation starts: the bank's login API for customers, the sample bank as connector", async () => {
+    const [publicPort, mtlsPort] = [await freePort(), await freePort()];
+    const document = structuredClone(good);
+    const brand = document.brands![0]!;
+    brand.publicBaseUrl = `https://127.0.0.1:${publicPort}`;
+    brand.mtlsBaseUrl = `https://127.0.0.1:${mtlsPort === publicPort ? mtlsPort + 1 : mtlsPort}`;
+    brand.listen = { host: '127.0.0.1', publicPort, mtlsPort: Number(new URL(brand.mtlsBaseUrl).port) };
+    brand.connector.module = fileURLToPath(new URL('../src/sample-bank/module.ts', import.meta.url));
+    const file = path.join(dir, 'ponte-good.yaml');
+    await fs.writeFile(file, toYaml(document));
+    const running = await startPonteProcess({
+      args: ['start', '--config', file],
+      env: {
+        // The same home (master key) as the runs above: they already created this database's data keys.
+        PONTE_HOME: path.join(dir, 'home'),
+        DATABASE_URL: tdb.url,
+        PONTE_SIM: 'false',
+        PONTE_HTTP_PORT: '0',
+        PONTE_LOG_LEVEL: 'warn',
+      },
+      readyUrl: `${brand.publicBaseUrl}/auth/.well-known/openid-configuration`,
+      ca: await fs.readFile(path.join(dir, 'ca.pem'), 'utf8'),
+    });
+    try {
+      // Served, with the login page of the brand ready for the bank's login API.
+      assert.doesNotMatch(running.output(), /Invalid configuration/);
+    } finally {
+      await running.stop();
+    }
   });
 });

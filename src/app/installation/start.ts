@@ -3,7 +3,6 @@ import { createDirectoryClient, type DirectoryClient } from '../../directory/ind
 import type { ConsentManagement } from '../../consents/index.ts';
 import { certificateJwk, publicJwk } from '../../pki/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { ConfigError } from '../../platform/config/index.ts';
 import type { OpenDatabase } from '../../platform/db/bootstrap.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
@@ -161,12 +160,6 @@ export async function startInstallation(deps: InstallationDeps): Promise<Running
     const gateway = installation.listeners.gateway;
     const brands: HolderBrand[] = [];
     for (const brand of installation.brands) {
-      const auth = brand.customerAuthentication;
-      if (auth.kind !== 'demo') {
-        throw new ConfigError([
-          `${installation.origin}: brand ${brand.id}: customer authentication "${auth.kind}" is not available in this build`,
-        ]);
-      }
       const started = await startHolderBrand({
         config: {
           id: brand.id,
