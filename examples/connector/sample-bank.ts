@@ -15,7 +15,7 @@
  * when you offer payments.
  */
 import { openCrypto } from '../../src/app/crypto.ts';
-import { sampleBankCipher } from '../../src/app/demo-data.ts';
+import { sampleBankCipher } from '../../src/sample-bank/index.ts';
 import type { ConnectorUnderTest } from '../../src/connectors/index.ts';
 import {
   createSampleBankConnector,

@@ -30,3 +30,4 @@ export {
   type SamplePixOptions,
   type SamplePixRail,
 } from './pix/index.ts';
+export { SAMPLE_BANK_HASH_DOMAIN, sampleBankCipher } from './module.ts';

@@ -8,6 +8,12 @@
  * - `pix`: SamplePixOptions (settle delay, PSP timeout, per-transfer limit …).
  */
 import type { ConnectorDeps, ConnectorModule, PixRail, PixRailDeps } from '../connectors/index.ts';
+import {
+  createFieldCipher,
+  type Envelope,
+  type FieldCipher,
+  type KeyedHasher,
+} from '../platform/crypto/index.ts';
 import { createSampleBankConnector } from './connector/index.ts';
 import { sampleBankQueues } from './jobs.ts';
 import { createSamplePixRail, type SamplePixOptions } from './pix/index.ts';
@@ -15,6 +21,15 @@ import { seedSampleBank } from './seed/pipeline.ts';
 
 /** The keyed-hash domain of the sample bank's personal data: part of the stored data, never change it. */
 export const SAMPLE_BANK_HASH_DOMAIN = 'sample-bank.document';
+
+/** The sample bank's personal-data cipher under the installation's master key (`ponte seed`, examples). */
+export function sampleBankCipher(crypto: { personalData: Envelope; hasher: KeyedHasher }): FieldCipher {
+  return createFieldCipher({
+    envelope: crypto.personalData,
+    hasher: crypto.hasher,
+    hashDomain: SAMPLE_BANK_HASH_DOMAIN,
+  });
+}
 
 export interface SampleBankModuleOptions {
   seed?: { customers: number; seed?: number; population?: string };

@@ -17,7 +17,7 @@ export function seedCommand(): Command {
       }
       const { default: cliProgress } = await import('cli-progress');
       const { openCrypto } = await import('../../app/crypto.ts');
-      const { sampleBankCipher } = await import('../../app/demo-data.ts');
+      const { sampleBankCipher } = await import('../../sample-bank/index.ts');
       const { seedSampleBank } = await import('../../sample-bank/index.ts');
       const { withDatabase } = await import('../context.ts');
       await withDatabase(async ({ config, database }) => {
